@@ -1,0 +1,10 @@
+namespace Berth.Bench.Cli;
+
+/// <summary>What the bench was asked to do.</summary>
+public enum CommandVerb
+{
+    Help,
+    Run,
+    Compare,
+    List,
+}

@@ -1,0 +1,33 @@
+namespace Berth.Bench.Cli;
+
+/// <summary>The help text.</summary>
+public static class Usage
+{
+    public const string Text = """
+        Berth.Bench — a zb-style load generator for OCI Distribution registries over plain HTTP.
+
+        Usage:
+          Berth.Bench run --url http://127.0.0.1:PORT [options]
+          Berth.Bench compare --berth "COMMAND with {listen} and {data}" [options]
+          Berth.Bench list
+
+        Options:
+          --url URL              registry to load (run); must be a loopback address
+          --berth COMMAND        shell command starting Berth; {listen} becomes 127.0.0.1:PORT,
+                                 {data} a fresh empty directory (compare)
+          --distribution PATH    CNCF Distribution binary (default: docker-registry)
+          --runs K               compare runs, report the median of each figure (default: 1)
+          --concurrency N        parallel workers (default: 4)
+          --requests N           iterations per test, overriding each test's default
+          --tests REGEX          only tests whose name matches (case-insensitive)
+          --repo NAME            repository prefix (default: bench/zb)
+          --output table|json    result format (default: table; compare prints markdown)
+          --user USER:PASSWORD   Basic credentials for every request
+          --chunk-mib N          PATCH size of chunked pushes; 0 = one streamed PATCH (default: 10)
+          --warmup N             untimed iterations before each test (default: 2)
+          --max-seconds S        time cap per test (default: 180)
+          --timeout-seconds S    time cap per HTTP request (default: 120)
+          --seed N               seed for blob data and mixed-test choices (default: 1)
+          --workdir DIR          where to prepare the blob files (default: system temp)
+        """;
+}

@@ -1,0 +1,45 @@
+using Berth.Bench.Cli;
+
+// Entry point: parse the verb and its options, then hand over to the command. Ctrl+C cancels the
+// token so that `compare` still stops the registries it started and deletes their data.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+if (!OptionsParser.TryParse(args, out var options, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(Usage.Text);
+    return 2;
+}
+
+try
+{
+    return options.Verb switch
+    {
+        CommandVerb.Run => await RunCommand.ExecuteAsync(options, cancellation.Token),
+        CommandVerb.Compare => await CompareCommand.ExecuteAsync(options, cancellation.Token),
+        CommandVerb.List => ListCommand.Execute(),
+        _ => Help(),
+    };
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("cancelled");
+    return 130;
+}
+catch (RegistryStartException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
+
+static int Help()
+{
+    Console.WriteLine(Usage.Text);
+    return 0;
+}

@@ -1,0 +1,100 @@
+using Berth.Core;
+using Microsoft.Data.Sqlite;
+
+namespace Berth.Metadata.Sqlite;
+
+/// <summary>
+/// <see cref="IRegistryMetadata"/> on SQLite. This file holds repositories and blob links; manifests,
+/// tags and listings are in the other parts of the class.
+/// </summary>
+public sealed partial class SqliteRegistryMetadata(SqliteDatabase database) : IRegistryMetadata
+{
+    public async Task LinkBlobAsync(string repository, Digest digest, long size, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async transaction =>
+        {
+            var repositoryId = await EnsureRepositoryAsync(transaction, repository, cancellationToken);
+            var now = SqliteCommands.Now();
+            await using (var blob = transaction.Command(
+                "INSERT INTO blob (digest, size, created_at) VALUES ($digest, $size, $now) ON CONFLICT DO NOTHING;",
+                ("$digest", digest.ToString()), ("$size", size), ("$now", now)))
+            {
+                await blob.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using var link = transaction.Command(
+                "INSERT INTO repository_blob (repository_id, digest, created_at) VALUES ($repo, $digest, $now) ON CONFLICT DO NOTHING;",
+                ("$repo", repositoryId), ("$digest", digest.ToString()), ("$now", now));
+            return await link.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<long?> FindLinkedBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            """
+            SELECT b.size FROM repository r
+            JOIN repository_blob rb ON rb.repository_id = r.id
+            JOIN blob b ON b.digest = rb.digest
+            WHERE r.name = $name AND rb.digest = $digest;
+            """,
+            ("$name", repository), ("$digest", digest.ToString()));
+        var size = await command.ExecuteScalarAsync(cancellationToken);
+        return size is long value ? value : null;
+    }
+
+    public async Task<bool> UnlinkBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(async transaction =>
+        {
+            await using var command = transaction.Command(
+                "DELETE FROM repository_blob WHERE digest = $digest AND repository_id = (SELECT id FROM repository WHERE name = $name);",
+                ("$name", repository), ("$digest", digest.ToString()));
+            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> RepositoryExistsAsync(string repository, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT 1 FROM repository WHERE name = $name;", ("$name", repository));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static async Task<long> EnsureRepositoryAsync(SqliteTransaction transaction, string repository, CancellationToken cancellationToken)
+    {
+        await using (var insert = transaction.Command(
+            "INSERT INTO repository (name, created_at) VALUES ($name, $now) ON CONFLICT DO NOTHING;",
+            ("$name", repository), ("$now", SqliteCommands.Now())))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var select = transaction.Command("SELECT id FROM repository WHERE name = $name;", ("$name", repository));
+        return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction; it commits when the work returns.</summary>
+    private Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, static _ => true, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction that commits only when
+    /// <paramref name="commit"/> approves its result; otherwise every change is rolled back.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction();
+            var result = await work(transaction);
+            if (commit(result)) await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+}

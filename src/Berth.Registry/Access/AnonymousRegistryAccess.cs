@@ -1,0 +1,11 @@
+using Berth.Core.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Berth.Registry.Access;
+
+/// <summary>Lets every request through: the registry core without access control.</summary>
+public sealed class AnonymousRegistryAccess : IRegistryAccess
+{
+    public ValueTask<OciError?> AuthorizeAsync(HttpContext context, IReadOnlyList<RegistryAccessRequest> requests) =>
+        ValueTask.FromResult<OciError?>(null);
+}

@@ -1,0 +1,144 @@
+using System.Buffers;
+using Berth.Core;
+using Berth.Core.Errors;
+using Berth.Core.Manifests;
+using Berth.Metadata;
+using Berth.Registry.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Berth.Registry.Endpoints;
+
+/// <summary><c>/v2/&lt;name&gt;/manifests/&lt;reference&gt;</c>: GET, HEAD, PUT and DELETE by tag or digest.</summary>
+public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<RegistryOptions> options)
+{
+    public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
+    {
+        if (!IsReference(reference)) return InvalidReference(reference);
+        var cancellationToken = context.RequestAborted;
+        var manifest = await metadata.FindManifestAsync(repository, reference, cancellationToken);
+        if (manifest is null) return await NotFoundAsync(repository, reference, cancellationToken);
+
+        if (!ManifestNegotiation.Accepts(context.Request, manifest.MediaType))
+        {
+            var fallback = manifest.MediaType == MediaTypes.DockerManifestList ? ManifestNegotiation.DefaultPlatform(manifest.Content) : null;
+            var child = fallback is { } digest ? await metadata.FindManifestAsync(repository, digest.ToString(), cancellationToken) : null;
+            if (child is null || !ManifestNegotiation.Accepts(context.Request, child.MediaType))
+            {
+                return OciErrorCode.ManifestUnknown.With(
+                    $"manifest '{reference}' is {manifest.MediaType}, which the request's Accept header does not allow",
+                    detail: new { mediaType = manifest.MediaType });
+            }
+            manifest = child;
+        }
+
+        var response = context.Response;
+        response.ContentType = manifest.MediaType;
+        response.ContentLength = manifest.Content.Length;
+        response.Headers[RegistryHeaders.ContentDigest] = manifest.Digest.ToString();
+        response.Headers.ETag = $"\"{manifest.Digest}\"";
+        if (!HttpMethods.IsHead(context.Request.Method))
+            await response.Body.WriteAsync(manifest.Content, cancellationToken);
+        return null;
+    }
+
+    public async Task<OciError?> PutAsync(HttpContext context, string repository, string reference)
+    {
+        var byDigest = Digest.TryParse(reference, out var pushedDigest);
+        if (!byDigest && !TagName.IsValid(reference)) return InvalidReference(reference);
+        var cancellationToken = context.RequestAborted;
+
+        var content = await ReadBodyAsync(context.Request, options.Value.MaxManifestBytes, cancellationToken);
+        if (!content.Succeeded) return content.Error;
+
+        var digest = Digest.Compute(content.Value, byDigest ? pushedDigest.Algorithm : Digest.Sha256);
+        if (byDigest && digest != pushedDigest)
+        {
+            return OciErrorCode.DigestInvalid.With($"the manifest's content has digest {digest}, not {pushedDigest}",
+                detail: new { expected = pushedDigest.ToString(), actual = digest.ToString() });
+        }
+
+        var document = ManifestParser.Parse(content.Value, context.Request.ContentType);
+        if (!document.Succeeded) return document.Error;
+
+        var stored = await metadata.PutManifestAsync(
+            new ManifestUpload(repository, digest, content.Value, document.Value, byDigest ? null : reference), CancellationToken.None);
+        if (!stored.Succeeded) return stored.Error;
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status201Created;
+        response.Headers.Location = $"/v2/{repository}/manifests/{digest}";
+        response.Headers[RegistryHeaders.ContentDigest] = digest.ToString();
+        if (document.Value.Subject is { } subject) response.Headers[RegistryHeaders.Subject] = subject.Digest.ToString();
+        response.ContentLength = 0;
+        return null;
+    }
+
+    public async Task<OciError?> DeleteAsync(HttpContext context, string repository, string reference)
+    {
+        if (!options.Value.DeleteEnabled) return OciErrorCode.Unsupported.With("deletes are disabled on this registry");
+        if (!IsReference(reference)) return InvalidReference(reference);
+        var cancellationToken = context.RequestAborted;
+        var deleted = Digest.TryParse(reference, out var digest)
+            ? await metadata.DeleteArtifactAsync(repository, digest, cancellationToken)
+            : await metadata.DeleteTagAsync(repository, reference, cancellationToken);
+        if (!deleted) return await NotFoundAsync(repository, reference, cancellationToken);
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+        return null;
+    }
+
+    /// <summary>Reads the whole manifest, refusing more than <paramref name="limit"/> bytes with 413 before storing anything.</summary>
+    private static async Task<Outcome<byte[]>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit) return TooLarge(limit);
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } length ? (int)length + 1 : 64 * 1024);
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (total > limit) return TooLarge(limit);
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                int read;
+                try
+                {
+                    read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    return OciErrorCode.SizeInvalid.With($"the manifest body broke off after {total} bytes: {e.Message}");
+                }
+                if (read == 0) break;
+                total += read;
+                if (total > limit) return TooLarge(limit);
+            }
+            return buffer.AsSpan(0, total).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<OciError> NotFoundAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        if (!await metadata.RepositoryExistsAsync(repository, cancellationToken))
+            return OciErrorCode.NameUnknown.With($"repository {repository} is not known to this registry", detail: new { name = repository });
+        return OciErrorCode.ManifestUnknown.With($"manifest '{reference}' is not in repository {repository}", detail: new { reference });
+    }
+
+    private static bool IsReference(string reference) => Digest.TryParse(reference, out _) || TagName.IsValid(reference);
+
+    private static OciError InvalidReference(string reference) => Digest.IsUnsupportedAlgorithm(reference) || reference.Contains(':')
+        ? BlobEndpoint.InvalidDigest(reference)
+        : OciErrorCode.ManifestInvalid.With($"'{reference}' is neither a valid tag nor a digest");
+
+    private static OciError TooLarge(int limit) =>
+        OciErrorCode.SizeInvalid.With($"the manifest is larger than the {limit / (1024 * 1024)} MiB this registry accepts", 413);
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Berth.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace Berth.Registry.Endpoints;
+
+/// <summary>
+/// Content negotiation for manifest GET/HEAD: a stored manifest is served when the request's
+/// <c>Accept</c> allows its media type. A client that cannot read a Docker manifest list gets the list's
+/// linux/amd64 image instead, as Distribution does for older clients.
+/// </summary>
+public static class ManifestNegotiation
+{
+    public static bool Accepts(HttpRequest request, string mediaType)
+    {
+        var accept = request.Headers.Accept;
+        if (accept.Count == 0) return true;
+        var any = false;
+        foreach (var value in accept)
+        {
+            if (string.IsNullOrEmpty(value)) continue;
+            foreach (var part in value.Split(','))
+            {
+                var essence = MediaTypes.Essence(part);
+                if (essence.Length == 0) continue;
+                any = true;
+                if (essence == mediaType || essence is "*/*" or "application/*") return true;
+            }
+        }
+        return !any;
+    }
+
+    /// <summary>The digest of a manifest list's linux/amd64 entry, if it has one.</summary>
+    public static Digest? DefaultPlatform(byte[] indexContent)
+    {
+        using var json = JsonDocument.Parse(indexContent);
+        if (!json.RootElement.TryGetProperty("manifests", out var manifests)) return null;
+        foreach (var entry in manifests.EnumerateArray())
+        {
+            if (!entry.TryGetProperty("platform", out var platform)) continue;
+            if (platform.TryGetProperty("os", out var os) && os.GetString() == "linux"
+                && platform.TryGetProperty("architecture", out var arch) && arch.GetString() == "amd64"
+                && entry.TryGetProperty("digest", out var digest) && Digest.TryParse(digest.GetString(), out var parsed))
+            {
+                return parsed;
+            }
+        }
+        return null;
+    }
+}

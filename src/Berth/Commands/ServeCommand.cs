@@ -1,0 +1,73 @@
+using Berth.Configuration;
+using Berth.Registry;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Berth.Commands;
+
+/// <summary><c>berth serve</c>: the registry on embedded storage until Ctrl-C or SIGTERM.</summary>
+internal static partial class ServeCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        if (!ServeFlags.TryParse(args, out var flags, out var flagError)) return Fail(flagError);
+        if (flags.ConfigFile is { } file && !File.Exists(file)) return Fail($"configuration file '{file}' does not exist");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        var configuration = builder.Configuration;
+        if (flags.ConfigFile is { } configFile)
+        {
+            var full = Path.GetFullPath(configFile);
+            if (full.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) configuration.AddJsonFile(full, optional: false);
+            else ((IConfigurationBuilder)configuration).Add(new YamlConfigurationSource(full));
+        }
+        configuration.AddEnvironmentVariables("BERTH__");
+        configuration.AddInMemoryCollection(flags.Overrides);
+
+        if (!BerthSettings.TryRead(configuration, out var settings, out var settingsError)) return Fail(settingsError);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Layers are routinely larger than Kestrel's 30 MB default; a monolithic PUT may carry gigabytes.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(settings.Listen, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.AddBerthRegistry(configuration, settings.DataDirectory);
+
+        await using var app = builder.Build();
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value;
+        }
+        catch (InvalidOperationException e)
+        {
+            return Fail($"configuration section '{RegistryOptions.Section}' is invalid: {e.Message}");
+        }
+        Directory.CreateDirectory(settings.DataDirectory);
+        await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
+        app.MapBerthRegistry();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, $"http://{settings.Listen}", settings.DataDirectory));
+        await app.RunAsync();
+        LogStopped(logger);
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"berth serve: {message}");
+        return 2;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Berth listening on {Address} (data in {DataDirectory})")]
+    private static partial void LogListening(ILogger logger, string address, string dataDirectory);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Berth stopped")]
+    private static partial void LogStopped(ILogger logger);
+}
