@@ -1,4 +1,5 @@
 using Berth.Bench.Cli;
+using Berth.Bench.Servers;
 
 // Entry point: parse the verb and its options, then hand over to the command. Ctrl+C cancels the
 // token so that `compare` still stops the registries it started and deletes their data.

@@ -21,7 +21,7 @@ public sealed class BenchContext(RegistryClient registry, BlobWorkspace blobs, M
 
     /// <summary>A repository no earlier push used, under the test's own folder, as zb does per push.</summary>
     public string NewRepository(string testSlug) =>
-        $"{repositoryRoot}/{testSlug}/r{markers.RunTag}-{Interlocked.Increment(ref repositoryCounter)}";
+        $"{repositoryRoot}/{testSlug}/r{Markers.RunTag}-{Interlocked.Increment(ref repositoryCounter)}";
 
     public UniqueBlob NewLayer(BlobSize size) => Blobs[size].Mint(Markers.Next());
 }

@@ -13,7 +13,7 @@ public static class BerthServer
         var listen = $"127.0.0.1:{FreeLoopbackPort.Next()}";
         var command = commandTemplate
             .Replace("{listen}", listen, StringComparison.Ordinal)
-            .Replace("{data}", ShellQuote.Word(data), StringComparison.Ordinal);
+            .Replace("{data}", data, StringComparison.Ordinal);
         return ManagedRegistry.StartAsync("Berth", command, new Uri($"http://{listen}/"), scratch, cancellationToken);
     }
 }

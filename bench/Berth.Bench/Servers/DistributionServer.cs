@@ -13,14 +13,14 @@ public static class DistributionServer
         var data = Directory.CreateDirectory(Path.Combine(scratch, "data")).FullName;
         var port = FreeLoopbackPort.Next();
         var config = Path.Combine(scratch, "config.yml");
-        File.WriteAllText(config, $"""
+        File.WriteAllText(config, $$"""
             version: 0.1
-            log: {"{"}level: warn{"}"}
+            log: {level: warn}
             storage:
-              filesystem: {"{"}rootdirectory: "{data}"{"}"}
-              delete: {"{"}enabled: true{"}"}
-              cache: {"{"}blobdescriptor: inmemory{"}"}
-            http: {"{"}addr: "127.0.0.1:{port}"{"}"}
+              filesystem: {rootdirectory: "{{data}}"}
+              delete: {enabled: true}
+              cache: {blobdescriptor: inmemory}
+            http: {addr: "127.0.0.1:{{port}}"}
 
             """);
         var command = $"exec {ShellQuote.Word(binary)} serve {ShellQuote.Word(config)}";

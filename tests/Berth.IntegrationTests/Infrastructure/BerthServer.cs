@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Berth.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real <c>berth serve</c> process on a free loopback port with its own data directory. It can be
+/// stopped (as Ctrl-C does) and started again on the same data, to test what survives a restart.
+/// </summary>
+public sealed class BerthServer : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private Process? _process;
+
+    public string DataDirectory { get; }
+    public int Port { get; }
+    /// <summary><c>127.0.0.1:PORT</c>, as skopeo and podman want it.</summary>
+    public string Host => $"127.0.0.1:{Port}";
+    public Uri BaseAddress => new($"http://{Host}/");
+    public string Log { get { lock (_log) return _log.ToString(); } }
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    private BerthServer(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        DataDirectory = dataDirectory;
+        Port = port;
+        _environment = environment;
+    }
+
+    /// <summary>Starts a server on a fresh data directory; <paramref name="environment"/> adds BERTH__ settings.</summary>
+    public static async Task<BerthServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var data = Directory.CreateTempSubdirectory("berth-it-").FullName;
+        var server = new BerthServer(data, FreePort(), environment ?? new Dictionary<string, string>());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public HttpClient CreateClient() => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+    {
+        BaseAddress = BaseAddress,
+        Timeout = TimeSpan.FromMinutes(5),
+    };
+
+    /// <summary>Starts the process (again) on the same port and data directory and waits until /v2/ answers.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_process is { HasExited: false }) throw new InvalidOperationException("server is already running");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Berth.dll"));
+        foreach (var arg in new[] { "serve", "--listen", Host, "--data", DataDirectory }) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"berth serve exited with {process.ExitCode}:\n{Log}");
+            try
+            {
+                using var response = await client.GetAsync("v2/");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"berth serve did not answer within 60 s:\n{Log}");
+    }
+
+    /// <summary>Stops the process with SIGINT, as Ctrl-C does, and waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"berth serve did not stop within 30 s of SIGINT:\n{Log}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
