@@ -16,4 +16,13 @@ public sealed class RegistryOptions
 
     /// <summary>Whether manifests, tags and blobs may be deleted through /v2.</summary>
     public bool DeleteEnabled { get; set; } = true;
+
+    /// <summary>The first setting that cannot work, named by its key; null when all can.</summary>
+    public string? Validate()
+    {
+        if (MaxManifestBytes <= 0) return $"{Section}:MaxManifestBytes must be positive, not {MaxManifestBytes}";
+        if (UploadExpiry <= TimeSpan.Zero) return $"{Section}:UploadExpiry must be positive, not {UploadExpiry}";
+        if (UploadSweepInterval <= TimeSpan.Zero) return $"{Section}:UploadSweepInterval must be positive, not {UploadSweepInterval}";
+        return null;
+    }
 }

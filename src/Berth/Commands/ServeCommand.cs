@@ -42,7 +42,7 @@ internal static partial class ServeCommand
         await using var app = builder.Build();
         try
         {
-            _ = app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value;
+            if (app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value.Validate() is { } invalid) return Fail(invalid);
         }
         catch (InvalidOperationException e)
         {
