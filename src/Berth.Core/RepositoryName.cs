@@ -12,7 +12,8 @@ public static partial class RepositoryName
     /// <summary>Distribution's limit; longer names are refused with NAME_INVALID.</summary>
     public const int MaxLength = 255;
 
-    [GeneratedRegex(@"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n", which would let "library/nginx\n" through.
+    [GeneratedRegex(@"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 
     public static bool IsValid(string? name) =>

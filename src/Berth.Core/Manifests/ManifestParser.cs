@@ -18,8 +18,7 @@ public static class ManifestParser
         JsonDocument json;
         try
         {
-            var reader = new Utf8JsonReader(content, new JsonReaderOptions { MaxDepth = 64 });
-            json = JsonDocument.ParseValue(ref reader);
+            json = ParseSingleValue(content);
         }
         catch (JsonException e)
         {
@@ -115,7 +114,8 @@ public static class ManifestParser
         var digestText = OptionalString(element, "digest");
         if (!Digest.TryParse(digestText, out var digest))
             return Invalid($"{where} has an invalid digest '{digestText}'");
-        if (!element.TryGetProperty("size", out var sizeElement) || !sizeElement.TryGetInt64(out var size) || size < 0)
+        if (!element.TryGetProperty("size", out var sizeElement) || sizeElement.ValueKind != JsonValueKind.Number
+            || !sizeElement.TryGetInt64(out var size) || size < 0)
             return Invalid($"{where} has no valid size");
 
         Platform? platform = null;
@@ -125,6 +125,26 @@ public static class ManifestParser
         }
         var annotations = element.TryGetProperty("annotations", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetRawText() : null;
         return new Descriptor(mediaType, digest, size, OptionalString(element, "artifactType"), platform, annotations);
+    }
+
+    /// <summary>
+    /// The document's one JSON value. <see cref="JsonDocument.ParseValue"/> stops after the first value, so
+    /// whatever follows it must be checked too: <c>{…} garbage</c> is not JSON.
+    /// </summary>
+    private static JsonDocument ParseSingleValue(ReadOnlySpan<byte> content)
+    {
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions { MaxDepth = 64 });
+        var json = JsonDocument.ParseValue(ref reader);
+        try
+        {
+            if (reader.Read()) throw new JsonException($"unexpected {reader.TokenType} after the top-level value");
+            return json;
+        }
+        catch
+        {
+            json.Dispose();
+            throw;
+        }
     }
 
     /// <summary>OCI manifests may omit mediaType; tell an index from an image manifest by its fields.</summary>

@@ -38,13 +38,18 @@ public static class ManifestNegotiation
         foreach (var entry in manifests.EnumerateArray())
         {
             if (!entry.TryGetProperty("platform", out var platform)) continue;
-            if (platform.TryGetProperty("os", out var os) && os.GetString() == "linux"
-                && platform.TryGetProperty("architecture", out var arch) && arch.GetString() == "amd64"
-                && entry.TryGetProperty("digest", out var digest) && Digest.TryParse(digest.GetString(), out var parsed))
+            if (StringProperty(platform, "os") == "linux" && StringProperty(platform, "architecture") == "amd64"
+                && Digest.TryParse(StringProperty(entry, "digest"), out var parsed))
             {
                 return parsed;
             }
         }
         return null;
     }
+
+    /// <summary>The property's value when it is a JSON string; the parser lets other kinds through in platform fields.</summary>
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

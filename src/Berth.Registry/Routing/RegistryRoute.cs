@@ -12,7 +12,8 @@ public sealed partial record RegistryRoute(RouteKind Kind, string Name, string R
     public static readonly RegistryRoute Catalog = new(RouteKind.Catalog, "", "");
 
     // The upload alternative comes first so that ".../blobs/uploads" is an upload, not a blob named "uploads".
-    [GeneratedRegex(@"^/(?<name>.+?)/(?:blobs/uploads/?(?<upload>[^/]*)|(?<kind>manifests|blobs|referrers)/(?<ref>[^/]+)|(?<tags>tags/list))$",
+    // \z, not $: $ also matches before a final "\n" (".../tags/list%0A").
+    [GeneratedRegex(@"^/(?<name>.+?)/(?:blobs/uploads/?(?<upload>[^/]*)|(?<kind>manifests|blobs|referrers)/(?<ref>[^/]+)|(?<tags>tags/list))\z",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Shape();
 
