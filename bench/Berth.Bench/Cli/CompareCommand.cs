@@ -6,9 +6,9 @@ using Berth.Bench.Workload;
 namespace Berth.Bench.Cli;
 
 /// <summary>
-/// `compare`: per run, start a fresh Distribution and a fresh Berth, check both answer, load
-/// Distribution then Berth (never both at once), stop both and delete their data. The report holds
-/// the median of each figure over the runs.
+/// `compare`: per run, start a fresh Distribution and a fresh Berth, check both answer, load one then
+/// the other (never both at once), stop both and delete their data. The report holds the median of
+/// each figure over the runs.
 /// </summary>
 public static class CompareCommand
 {
@@ -35,8 +35,18 @@ public static class CompareCommand
             await using var berth = await BerthServer.StartAsync(options.BerthCommand!, cancellationToken);
             Console.Error.WriteLine($"Distribution at {distribution.BaseUri}, Berth at {berth.BaseUri}");
 
-            distributionRuns.Add(await RunSideAsync(suite, distribution, cancellationToken));
-            berthRuns.Add(await RunSideAsync(suite, berth, cancellationToken));
+            // Odd runs load Distribution first, even runs Berth first, so neither side always gets the
+            // cooler machine or the client's better-warmed code.
+            if (run % 2 == 1)
+            {
+                distributionRuns.Add(await RunSideAsync(suite, distribution, cancellationToken));
+                berthRuns.Add(await RunSideAsync(suite, berth, cancellationToken));
+            }
+            else
+            {
+                berthRuns.Add(await RunSideAsync(suite, berth, cancellationToken));
+                distributionRuns.Add(await RunSideAsync(suite, distribution, cancellationToken));
+            }
         }
 
         var distributionResults = RunMedian.Combine(distributionRuns);

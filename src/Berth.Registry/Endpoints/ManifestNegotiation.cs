@@ -24,10 +24,26 @@ public static class ManifestNegotiation
                 var essence = MediaTypes.Essence(part);
                 if (essence.Length == 0) continue;
                 any = true;
+                if (IsRefused(part)) continue;
                 if (essence == mediaType || essence is "*/*" or "application/*") return true;
             }
         }
         return !any;
+    }
+
+    /// <summary>A media range with <c>q=0</c> means "not this one" (RFC 9110 §12.4.2).</summary>
+    private static bool IsRefused(string mediaRange)
+    {
+        foreach (var parameter in mediaRange.Split(';').Skip(1))
+        {
+            var pair = parameter.Split('=', 2);
+            if (pair.Length == 2 && pair[0].Trim().Equals("q", StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(pair[1].Trim(), System.Globalization.CultureInfo.InvariantCulture, out var q) && q == 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The digest of a manifest list's linux/amd64 entry, if it has one.</summary>

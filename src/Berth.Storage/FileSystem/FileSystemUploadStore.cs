@@ -45,7 +45,8 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         await state.Lock.WaitAsync(cancellationToken);
         try
         {
-            using var file = File.OpenHandle(paths.UploadData(session.Id), FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+            using var file = OpenSession(session.Id);
+            if (file is null) return Gone(session.Id);
             var size = RandomAccess.GetLength(file);
             if (chunk.Start is { } start && start != size)
             {
@@ -78,8 +79,9 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         {
             var dataPath = paths.UploadData(session.Id);
             long size;
-            using (var file = File.OpenHandle(dataPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read))
+            using (var file = OpenSession(session.Id))
             {
+                if (file is null) return Gone(session.Id);
                 size = RandomAccess.GetLength(file);
                 await EnsureHasherAsync(state, file, size, expected.Algorithm, cancellationToken);
                 var actual = Digest.FromHash(state.Algorithm, state.Hasher!.GetCurrentHash());
@@ -123,6 +125,25 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         }
         return Task.FromResult(removed);
     }
+
+    /// <summary>
+    /// The session's data file, or null when the session ended (committed, cancelled or expired) while
+    /// this request waited for its lock.
+    /// </summary>
+    private SafeFileHandle? OpenSession(string id)
+    {
+        try
+        {
+            return File.OpenHandle(paths.UploadData(id), FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static OciError Gone(string id) =>
+        OciErrorCode.BlobUploadUnknown.With($"upload session '{id}' ended while this request waited for it");
 
     private DateTime LastActivity(string id, string directory)
     {

@@ -68,6 +68,15 @@ public sealed class ManifestNegotiationTests
     }
 
     [Fact]
+    public void Accepts_TypeWithQualityZero_IsRefused()
+    {
+        var request = Request($"{MediaTypes.OciManifest};q=0, {MediaTypes.DockerManifest}");
+
+        Assert.False(ManifestNegotiation.Accepts(request, MediaTypes.OciManifest));
+        Assert.True(ManifestNegotiation.Accepts(request, MediaTypes.DockerManifest));
+    }
+
+    [Fact]
     public void Accepts_TypeInOtherCase_Matches() =>
         Assert.True(ManifestNegotiation.Accepts(Request("Application/VND.Docker.Distribution.Manifest.V2+JSON"), MediaTypes.DockerManifest));
 
