@@ -109,6 +109,8 @@ public sealed class PullTests(BerthServerFixture fixture) : IClassFixture<BerthS
 
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
         Assert.Equal("bytes */4096", response.Content.Headers.GetValues("Content-Range").Single());
+        // No JSON error: the spec's closed list of codes has none for a download range.
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
