@@ -6,6 +6,8 @@ namespace Berth.IntegrationTests.Conformance;
 /// <summary>
 /// Checks an error response against the spec's "Error Codes" section: a JSON body
 /// <c>{"errors":[{"code","message","detail"}]}</c> whose codes come from the spec's closed list.
+/// The spec makes <c>message</c> and <c>detail</c> optional; Berth always sends both (detail may be
+/// null), and these tests hold it to that.
 /// </summary>
 public static class OciErrorBody
 {
