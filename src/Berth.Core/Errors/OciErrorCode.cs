@@ -1,8 +1,9 @@
 namespace Berth.Core.Errors;
 
 /// <summary>
-/// One of the error codes of the OCI distribution spec (plus Distribution's RANGE_INVALID), with the
-/// HTTP status it usually travels with and its standard message.
+/// One of the error codes of the OCI distribution spec, with the HTTP status it usually travels with
+/// and its standard message. The spec closes the list of codes a 4xx body may carry, so none is added
+/// here; a condition without a fitting code is answered with its HTTP status alone.
 /// </summary>
 public sealed record OciErrorCode(string Code, int Status, string Message)
 {
@@ -20,7 +21,6 @@ public sealed record OciErrorCode(string Code, int Status, string Message)
     public static readonly OciErrorCode Denied = new("DENIED", 403, "requested access to the resource is denied");
     public static readonly OciErrorCode Unsupported = new("UNSUPPORTED", 405, "the operation is unsupported");
     public static readonly OciErrorCode TooManyRequests = new("TOOMANYREQUESTS", 429, "too many requests");
-    public static readonly OciErrorCode RangeInvalid = new("RANGE_INVALID", 416, "invalid content range");
     public static readonly OciErrorCode Internal = new("UNKNOWN", 500, "unknown error");
 
     /// <summary>This code with a specific message (and optionally another status) for one occurrence.</summary>

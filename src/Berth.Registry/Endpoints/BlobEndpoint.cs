@@ -59,8 +59,12 @@ public sealed class BlobEndpoint(IRegistryMetadata metadata, IBlobStore blobs, I
         {
             if (!ByteRange.TryParse(rangeHeader, size, out range))
             {
+                // HTTP's answer (RFC 9110, 416): the status and the size say it all. None of the spec's
+                // error codes, a closed list, describes a download range, so there is no error body.
+                response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
                 response.Headers.ContentRange = $"bytes */{size}";
-                return OciErrorCode.RangeInvalid.With($"the range '{rangeHeader}' cannot be served from a blob of {size} bytes");
+                response.ContentLength = 0;
+                return null;
             }
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = $"bytes {range.Start}-{range.End}/{size}";

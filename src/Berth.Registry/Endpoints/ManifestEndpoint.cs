@@ -14,8 +14,13 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
 {
     public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
     {
-        if (!IsReference(reference)) return InvalidReference(reference);
         var cancellationToken = context.RequestAborted;
+        if (!IsReference(reference))
+        {
+            // A name no tag can have names no manifest: 404, as the conformance suite expects for
+            // ".INVALID_MANIFEST_NAME". A malformed digest is still the client's error to fix (400).
+            return reference.Contains(':') ? InvalidReference(reference) : await NotFoundAsync(repository, reference, cancellationToken);
+        }
         var manifest = await metadata.FindManifestAsync(repository, reference, cancellationToken);
         if (manifest is null) return await NotFoundAsync(repository, reference, cancellationToken);
 

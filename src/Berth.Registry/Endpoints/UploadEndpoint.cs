@@ -43,12 +43,13 @@ public sealed class UploadEndpoint(IRegistryMetadata metadata, IUploadStore uplo
         var session = await FindAsync(repository, id, context.RequestAborted);
         if (session is null) return UploadUnknown(id);
         var chunk = ReadChunk(context.Request);
-        if (!chunk.Succeeded) return chunk.Error;
-
-        var appended = await uploads.AppendAsync(session, context.Request.Body, chunk.Value, context.RequestAborted);
+        var appended = chunk.Succeeded
+            ? await uploads.AppendAsync(session, context.Request.Body, chunk.Value, context.RequestAborted)
+            : chunk.Error!;
         if (!appended.Succeeded)
         {
-            if (appended.Error!.Code == OciErrorCode.RangeInvalid) SetSessionHeaders(context.Response, repository, id, session.Size);
+            // A 416 leaves the session usable; like the spec's 416 response, say where it stands.
+            if (appended.Error!.Status == StatusCodes.Status416RangeNotSatisfiable) SetSessionHeaders(context.Response, repository, id, session.Size);
             return appended.Error;
         }
         context.Response.StatusCode = StatusCodes.Status202Accepted;

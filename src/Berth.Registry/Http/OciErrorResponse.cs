@@ -13,6 +13,9 @@ public static class OciErrorResponse
         var response = context.Response;
         if (response.HasStarted) return;
         response.StatusCode = error.Status;
+        // An endpoint may have set the headers of its success shape (Content-Length: 0 for upload
+        // responses) before failing; the error body replaces that shape, so its length is unknown here.
+        response.ContentLength = null;
         if (HttpMethods.IsHead(context.Request.Method)) return;
         response.ContentType = "application/json";
         // Messages quote names with ' and "; keep them readable rather than \u-escaped.

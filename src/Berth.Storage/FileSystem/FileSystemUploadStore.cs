@@ -50,8 +50,10 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
             var size = RandomAccess.GetLength(file);
             if (chunk.Start is { } start && start != size)
             {
-                return OciErrorCode.RangeInvalid.With(
-                    $"chunk starts at byte {start} but the upload holds {size} bytes; send chunks in order", detail: new { size });
+                // The spec answers an out-of-order chunk with 416; its closed list of codes names this
+                // BLOB_UPLOAD_INVALID. The session is untouched, so the client can resume from its Range.
+                return OciErrorCode.BlobUploadInvalid.With(
+                    $"chunk starts at byte {start} but the upload holds {size} bytes; send chunks in order", 416, new { size });
             }
             await EnsureHasherAsync(state, file, size, Digest.Sha256, cancellationToken);
 
