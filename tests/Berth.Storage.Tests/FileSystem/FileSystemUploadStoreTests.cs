@@ -102,7 +102,7 @@ public sealed class FileSystemUploadStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task AppendAsync_ChunkStartNotAtTheEnd_IsRangeInvalidAndChangesNothing()
+    public async Task AppendAsync_ChunkStartNotAtTheEnd_IsRefusedWith416AndChangesNothing()
     {
         var first = FileSystemStorage.Content(100, seed: 4);
         var second = FileSystemStorage.Content(50, seed: 5);
@@ -112,9 +112,9 @@ public sealed class FileSystemUploadStoreTests : IDisposable
         var gap = await Uploads.AppendAsync(session, new MemoryStream(second), new UploadChunk(120, 50), default);
         var overlap = await Uploads.AppendAsync(session, new MemoryStream(second), new UploadChunk(0, 50), default);
 
-        Assert.Equal(OciErrorCode.RangeInvalid, gap.Error!.Code);
+        Assert.Equal(OciErrorCode.BlobUploadInvalid, gap.Error!.Code);
         Assert.Equal(416, gap.Error.Status);
-        Assert.Equal(OciErrorCode.RangeInvalid, overlap.Error!.Code);
+        Assert.Equal(OciErrorCode.BlobUploadInvalid, overlap.Error!.Code);
         Assert.Equal(100, await SizeOnDiskAsync(session));
 
         await AppendAsync(session, second, new UploadChunk(100, 50));
