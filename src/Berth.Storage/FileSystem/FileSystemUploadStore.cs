@@ -144,8 +144,11 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         }
     }
 
-    private static OciError Gone(string id) =>
-        OciErrorCode.BlobUploadUnknown.With($"upload session '{id}' ended while this request waited for it");
+    private OciError Gone(string id)
+    {
+        hashes.Forget(id);
+        return OciErrorCode.BlobUploadUnknown.With($"upload session '{id}' ended while this request waited for it");
+    }
 
     private DateTime LastActivity(string id, string directory)
     {
