@@ -18,6 +18,13 @@ public sealed class DistributionRegistry : IAsyncDisposable
     public string Host => $"127.0.0.1:{Port}";
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    /// <summary>Where Distribution's filesystem driver keeps a blob it holds (or caches, in proxy mode).</summary>
+    public string CachedBlobPath(string digest)
+    {
+        var hex = ContentDigest.Hex(digest);
+        return Path.Combine(Directory, "data", "docker", "registry", "v2", "blobs", "sha256", hex[..2], hex, "data");
+    }
+
     private DistributionRegistry(Process process, StringBuilder log, string directory, int port)
     {
         _process = process;
