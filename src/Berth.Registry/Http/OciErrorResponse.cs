@@ -13,6 +13,9 @@ public static class OciErrorResponse
         var response = context.Response;
         if (response.HasStarted) return;
         response.StatusCode = error.Status;
+        // An endpoint may have set a success reply's Content-Length (0 on upload replies) before it
+        // found the error; the error body must not be held to it.
+        response.ContentLength = null;
         if (HttpMethods.IsHead(context.Request.Method)) return;
         response.ContentType = "application/json";
         // Messages quote names with ' and "; keep them readable rather than \u-escaped.
