@@ -29,10 +29,6 @@ public sealed class StorageSnapshot
         return new StorageSnapshot(lines);
     }
 
-    /// <summary>The files under <c>blobs/</c> that are committed blobs, not upload sessions.</summary>
-    public IEnumerable<string> BlobFiles =>
-        Lines.Where(l => l.StartsWith("file blobs/", StringComparison.Ordinal) && !l.StartsWith("file blobs/_uploads/", StringComparison.Ordinal));
-
     public override string ToString() => string.Join('\n', Lines);
 
     private static async Task<List<(string Table, long Rows)>> CountRowsAsync(string databaseFile)
