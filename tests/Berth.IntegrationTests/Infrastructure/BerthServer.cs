@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Berth.IntegrationTests.Infrastructure;
@@ -34,7 +33,7 @@ public sealed class BerthServer : IAsyncDisposable
     public static async Task<BerthServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var data = Directory.CreateTempSubdirectory("berth-it-").FullName;
-        var server = new BerthServer(data, FreePort(), environment ?? new Dictionary<string, string>());
+        var server = new BerthServer(data, LoopbackPort.Free(), environment ?? new Dictionary<string, string>());
         await server.StartAgainAsync();
         return server;
     }
@@ -116,12 +115,5 @@ public sealed class BerthServer : IAsyncDisposable
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
