@@ -61,16 +61,32 @@ public sealed partial class SqliteRegistryMetadata(SqliteDatabase database) : IR
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    /// <summary>
+    /// The repository's id, creating it on first use inside the project named by its first path
+    /// component. Access control refuses pushes to projects that do not exist before this runs; the
+    /// project is created here only for the embedded registry without access control.
+    /// </summary>
     private static async Task<long> EnsureRepositoryAsync(SqliteTransaction transaction, string repository, CancellationToken cancellationToken)
     {
-        await using (var insert = transaction.Command(
-            "INSERT INTO repository (name, created_at) VALUES ($name, $now) ON CONFLICT DO NOTHING;",
-            ("$name", repository), ("$now", SqliteCommands.Now())))
+        await using (var existing = transaction.Command("SELECT id FROM repository WHERE name = $name;", ("$name", repository)))
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (await existing.ExecuteScalarAsync(cancellationToken) is long id) return id;
         }
-        await using var select = transaction.Command("SELECT id FROM repository WHERE name = $name;", ("$name", repository));
-        return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+        var now = SqliteCommands.Now();
+        var projectName = ProjectName.Of(repository);
+        await using (var project = transaction.Command(
+            "INSERT INTO project (name, created_at, updated_at) VALUES ($project, $now, $now) ON CONFLICT DO NOTHING;",
+            ("$project", projectName), ("$now", now)))
+        {
+            await project.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var insert = transaction.Command(
+            """
+            INSERT INTO repository (name, created_at, project_id)
+            VALUES ($name, $now, (SELECT id FROM project WHERE name = $project)) RETURNING id;
+            """,
+            ("$name", repository), ("$now", now), ("$project", projectName));
+        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction; it commits when the work returns.</summary>

@@ -61,6 +61,85 @@ internal static class SqliteSchema
         );
         CREATE INDEX tag_artifact ON tag(artifact_id);
         """,
+        // 2: access — users, projects with Harbor's metadata, members, robots, audit log, CVE allowlists.
+        // Every repository belongs to the project named by its first path component; repositories pushed
+        // before projects existed get a private project of that name.
+        """
+        CREATE TABLE user_account (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            email TEXT NOT NULL DEFAULT '',
+            realname TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL DEFAULT '',
+            password_hash TEXT NOT NULL,
+            password_version INTEGER NOT NULL DEFAULT 1,
+            sysadmin INTEGER NOT NULL DEFAULT 0,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE project (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            owner_id INTEGER REFERENCES user_account(id) ON DELETE SET NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE project_metadata (
+            project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (project_id, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE project_member (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES user_account(id) ON DELETE CASCADE,
+            role INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (project_id, user_id)
+        );
+        CREATE TABLE robot (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL,
+            project_id INTEGER REFERENCES project(id) ON DELETE CASCADE,
+            secret_hash TEXT NOT NULL,
+            duration_days INTEGER NOT NULL,
+            expires_at INTEGER,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            permissions TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER,
+            username TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            resource_type TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            op_time INTEGER NOT NULL
+        );
+        CREATE INDEX audit_log_project ON audit_log(project_id, op_time);
+        CREATE INDEX audit_log_time ON audit_log(op_time);
+        CREATE TABLE cve_allowlist (
+            project_id INTEGER PRIMARY KEY,
+            expires_at INTEGER,
+            items TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        ALTER TABLE repository ADD COLUMN project_id INTEGER REFERENCES project(id);
+        INSERT INTO project (name, created_at, updated_at)
+            SELECT DISTINCT CASE WHEN instr(name, '/') > 0 THEN substr(name, 1, instr(name, '/') - 1) ELSE name END, created_at, created_at
+            FROM repository WHERE true
+            ON CONFLICT DO NOTHING;
+        UPDATE repository SET project_id = (SELECT p.id FROM project p
+            WHERE p.name = CASE WHEN instr(repository.name, '/') > 0 THEN substr(repository.name, 1, instr(repository.name, '/') - 1) ELSE repository.name END);
+        CREATE INDEX repository_project ON repository(project_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

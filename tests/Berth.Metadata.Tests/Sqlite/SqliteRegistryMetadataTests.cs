@@ -27,6 +27,20 @@ public sealed partial class SqliteRegistryMetadataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LinkBlobAsync_NewRepositories_LandInTheProjectOfTheirFirstComponent()
+    {
+        await Metadata.LinkBlobAsync("team/app", Layer, 5, default);
+        await Metadata.LinkBlobAsync("team/tools/lint", Layer, 5, default);
+        await Metadata.LinkBlobAsync("solo", Layer, 5, default);
+
+        Assert.Equal(2, await _db.ScalarAsync<long>("SELECT count(*) FROM project;"));
+        Assert.Equal(2, await _db.ScalarAsync<long>(
+            "SELECT count(*) FROM repository r JOIN project p ON p.id = r.project_id WHERE p.name = 'team';"));
+        Assert.Equal(1, await _db.ScalarAsync<long>(
+            "SELECT count(*) FROM repository r JOIN project p ON p.id = r.project_id WHERE p.name = 'solo' AND r.name = 'solo';"));
+    }
+
+    [Fact]
     public async Task FindLinkedBlobAsync_BlobLinkedOnlyElsewhere_IsNull()
     {
         await Metadata.LinkBlobAsync("a", Layer, 5, default);
