@@ -7,7 +7,7 @@ namespace Berth.Metadata.Sqlite;
 public sealed partial class SqliteRegistryMetadata
 {
     public Task<Outcome<Artifact>> PutManifestAsync(ManifestUpload upload, CancellationToken cancellationToken) =>
-        WriteAsync(transaction => PutManifestAsync(transaction, upload, cancellationToken), static o => o.Succeeded, cancellationToken);
+        database.WriteAsync(transaction => PutManifestAsync(transaction, upload, cancellationToken), static o => o.Succeeded, cancellationToken);
 
     private static async Task<Outcome<Artifact>> PutManifestAsync(SqliteTransaction transaction, ManifestUpload upload, CancellationToken cancellationToken)
     {
@@ -119,7 +119,7 @@ public sealed partial class SqliteRegistryMetadata
     }
 
     public Task<bool> DeleteArtifactAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
-        WriteAsync(async transaction =>
+        database.WriteAsync(async transaction =>
         {
             await using var command = transaction.Command(
                 "DELETE FROM artifact WHERE digest = $digest AND repository_id = (SELECT id FROM repository WHERE name = $name);",
@@ -128,7 +128,7 @@ public sealed partial class SqliteRegistryMetadata
         }, cancellationToken);
 
     public Task<bool> DeleteTagAsync(string repository, string tag, CancellationToken cancellationToken) =>
-        WriteAsync(async transaction =>
+        database.WriteAsync(async transaction =>
         {
             await using var command = transaction.Command(
                 "DELETE FROM tag WHERE name = $tag AND repository_id = (SELECT id FROM repository WHERE name = $name);",

@@ -11,7 +11,7 @@ public sealed partial class SqliteRegistryMetadata(SqliteDatabase database) : IR
 {
     public async Task LinkBlobAsync(string repository, Digest digest, long size, CancellationToken cancellationToken)
     {
-        await WriteAsync(async transaction =>
+        await database.WriteAsync(async transaction =>
         {
             var repositoryId = await EnsureRepositoryAsync(transaction, repository, cancellationToken);
             var now = SqliteCommands.Now();
@@ -45,7 +45,7 @@ public sealed partial class SqliteRegistryMetadata(SqliteDatabase database) : IR
 
     public async Task<bool> UnlinkBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async transaction =>
+        return await database.WriteAsync(async transaction =>
         {
             await using var command = transaction.Command(
                 "DELETE FROM repository_blob WHERE digest = $digest AND repository_id = (SELECT id FROM repository WHERE name = $name);",
@@ -87,30 +87,5 @@ public sealed partial class SqliteRegistryMetadata(SqliteDatabase database) : IR
             """,
             ("$name", repository), ("$now", now), ("$project", projectName));
         return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>Runs <paramref name="work"/> in one write transaction; it commits when the work returns.</summary>
-    private Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteAsync(work, static _ => true, cancellationToken);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction that commits only when
-    /// <paramref name="commit"/> approves its result; otherwise every change is rolled back.
-    /// </summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
-    {
-        await database.WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction();
-            var result = await work(transaction);
-            if (commit(result)) await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
     }
 }
