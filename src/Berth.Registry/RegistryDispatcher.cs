@@ -92,6 +92,7 @@ public sealed partial class RegistryDispatcher(
         return route.Kind switch
         {
             RouteKind.Base when isRead => [],
+            // Anyone may ask; the listing holds only what the caller may see.
             RouteKind.Catalog when isRead => [new RegistryAccessRequest(null, RegistryAction.Catalog)],
             RouteKind.Tags or RouteKind.Referrers when isRead => [new RegistryAccessRequest(route.Name, RegistryAction.Pull)],
             RouteKind.Manifest or RouteKind.Blob when isRead => [new RegistryAccessRequest(route.Name, RegistryAction.Pull)],

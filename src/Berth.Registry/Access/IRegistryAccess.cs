@@ -11,4 +11,9 @@ namespace Berth.Registry.Access;
 public interface IRegistryAccess
 {
     ValueTask<OciError?> AuthorizeAsync(HttpContext context, IReadOnlyList<RegistryAccessRequest> requests);
+
+    /// <summary>
+    /// Which repositories the (already authorized) caller may see in listings such as <c>_catalog</c>.
+    /// </summary>
+    ValueTask<Func<string, Task<bool>>> VisibleRepositoriesAsync(HttpContext context);
 }

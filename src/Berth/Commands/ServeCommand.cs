@@ -1,3 +1,4 @@
+using Berth.Composition;
 using Berth.Configuration;
 using Berth.Registry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -37,6 +38,7 @@ internal static partial class ServeCommand
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(settings.Listen, listen => listen.Protocols = HttpProtocols.Http1);
         });
+        builder.Services.AddBerthAccess(configuration, settings.DataDirectory);
         builder.Services.AddBerthRegistry(configuration, settings.DataDirectory);
 
         await using var app = builder.Build();
@@ -50,7 +52,9 @@ internal static partial class ServeCommand
         }
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.PrepareAccessAsync(app.Lifetime.ApplicationStopping);
         app.MapBerthRegistry();
+        app.MapBerthApi();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, $"http://{settings.Listen}", settings.DataDirectory));

@@ -1,0 +1,18 @@
+using Berth.Access.Authentication;
+using Berth.Access.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace Berth.Api.Http;
+
+/// <summary>Authenticates an /api or /service request: Basic credentials (users and robots), or none.</summary>
+public sealed class ApiCaller(RequestAuthenticator authenticator)
+{
+    /// <summary>The caller, or the 401 error to answer with when credentials were sent and are wrong.</summary>
+    public async Task<(Principal? Principal, HarborError? Error)> IdentifyAsync(HttpContext context)
+    {
+        var caller = await authenticator.AuthenticateAsync(
+            context.Request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress?.ToString() ?? "", context.RequestAborted);
+        if (caller.Failed) return (null, HarborError.Unauthorized(caller.Failure!));
+        return (caller.Principal, null);
+    }
+}
