@@ -60,11 +60,13 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public async Task<(IReadOnlyList<UserAccount> Users, int Total)> ListAsync(string? nameContains, int offset, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var pattern = $"%{nameContains ?? ""}%";
-        await using var count = connection.Command("SELECT count(*) FROM user_account WHERE username LIKE $pattern;", ("$pattern", pattern));
+        // The filter matches literally: LIKE's wildcards in it (_ is common in user names) and the escape character are escaped.
+        var literal = (nameContains ?? "").Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+        var pattern = $"%{literal}%";
+        await using var count = connection.Command(@"SELECT count(*) FROM user_account WHERE username LIKE $pattern ESCAPE '\';", ("$pattern", pattern));
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         await using var page = connection.Command(
-            $"SELECT {Columns} FROM user_account WHERE username LIKE $pattern ORDER BY username LIMIT $limit OFFSET $offset;",
+            $@"SELECT {Columns} FROM user_account WHERE username LIKE $pattern ESCAPE '\' ORDER BY username LIMIT $limit OFFSET $offset;",
             ("$pattern", pattern), ("$limit", limit), ("$offset", offset));
         return (await page.ReadAllAsync(Read, cancellationToken), total);
     }

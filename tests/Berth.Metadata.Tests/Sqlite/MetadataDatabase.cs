@@ -14,6 +14,11 @@ internal sealed class MetadataDatabase : IAsyncDisposable
         Directory = directory;
         Database = new SqliteDatabase(Path.Combine(directory, "berth.db"));
         Metadata = new SqliteRegistryMetadata(Database);
+        Users = new SqliteUserStore(Database);
+        Projects = new SqliteProjectStore(Database);
+        Robots = new SqliteRobotStore(Database);
+        AuditLog = new SqliteAuditLog(Database);
+        CveAllowlists = new SqliteCveAllowlistStore(Database);
     }
 
     public string Directory { get; }
@@ -22,11 +27,34 @@ internal sealed class MetadataDatabase : IAsyncDisposable
 
     public SqliteRegistryMetadata Metadata { get; }
 
+    public SqliteUserStore Users { get; }
+
+    public SqliteProjectStore Projects { get; }
+
+    public SqliteRobotStore Robots { get; }
+
+    public SqliteAuditLog AuditLog { get; }
+
+    public SqliteCveAllowlistStore CveAllowlists { get; }
+
     public static async Task<MetadataDatabase> CreateAsync()
     {
-        var database = new MetadataDatabase(System.IO.Directory.CreateTempSubdirectory("berth-metadata-tests-").FullName);
+        var database = CreateUnmigrated();
         await database.Database.MigrateAsync(default);
         return database;
+    }
+
+    /// <summary>An empty file not yet migrated, for building an older schema by hand before <see cref="SqliteDatabase.MigrateAsync"/>.</summary>
+    public static MetadataDatabase CreateUnmigrated() =>
+        new(System.IO.Directory.CreateTempSubdirectory("berth-metadata-tests-").FullName);
+
+    /// <summary>Runs raw SQL on the file, outside the stores.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Database.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Links a blob holding <paramref name="content"/> into the repository; returns its descriptor.</summary>
