@@ -24,7 +24,7 @@ public sealed class TruncatedBodyTests(BerthServerFixture fixture) : IClassFixtu
         var before = await SnapshotAsync();
 
         await using (await AbandonedRequest.SendAsync(
-            fixture.Server.Port, "POST", $"/v2/project/truncated/blobs/uploads/?digest={digest}", Declared, content[..Sent]))
+            fixture.Server.Port, "POST", $"/v2/project/truncated/blobs/uploads/?digest={digest}", Declared, content[..Sent], fixture.Server.AdminAuthorization))
         {
             await WaitForSessionBytesAsync(before, session: null, atLeast: 1 << 20);
         }
@@ -42,7 +42,7 @@ public sealed class TruncatedBodyTests(BerthServerFixture fixture) : IClassFixtu
         var before = await SnapshotAsync();
 
         await using (await AbandonedRequest.SendAsync(
-            fixture.Server.Port, "PATCH", location, Declared, content[FirstChunk..(FirstChunk + Sent)],
+            fixture.Server.Port, "PATCH", location, Declared, content[FirstChunk..(FirstChunk + Sent)], fixture.Server.AdminAuthorization,
             contentRange: $"{FirstChunk}-{FirstChunk + Declared - 1}"))
         {
             await WaitForSessionBytesAsync(before, session: location, atLeast: FirstChunk + (1 << 20));
@@ -61,7 +61,7 @@ public sealed class TruncatedBodyTests(BerthServerFixture fixture) : IClassFixtu
         var before = await SnapshotAsync();
 
         await using (await AbandonedRequest.SendAsync(
-            fixture.Server.Port, "PUT", RegistryHttp.WithDigest(location, ContentDigest.Of(content)), Declared, content[FirstChunk..(FirstChunk + Sent)]))
+            fixture.Server.Port, "PUT", RegistryHttp.WithDigest(location, ContentDigest.Of(content)), Declared, content[FirstChunk..(FirstChunk + Sent)], fixture.Server.AdminAuthorization))
         {
             await WaitForSessionBytesAsync(before, session: location, atLeast: FirstChunk + (1 << 20));
         }

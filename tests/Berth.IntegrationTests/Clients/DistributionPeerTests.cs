@@ -17,7 +17,8 @@ public sealed class DistributionPeerTests(BerthServerFixture fixture) : IClassFi
         var manifestDigest = images.ManifestDigest(TestImages.Node);
         var inBerth = $"docker://{fixture.Server.Host}/project/team/debian:node";
         await Skopeo.CopyAsync($"oci:{images.Directory}:{TestImages.Node}", inBerth);
-        await using var distribution = await DistributionRegistry.StartPullThroughAsync($"http://{fixture.Server.Host}");
+        await using var distribution = await DistributionRegistry.StartPullThroughAsync(
+            $"http://{fixture.Server.Host}", BerthServer.AdminUsername, fixture.Server.AdminPassword);
         var throughCache = $"docker://{distribution.Host}/project/team/debian:node";
 
         var copy = OciLayout.Create(Path.Combine(_work, "copy"));

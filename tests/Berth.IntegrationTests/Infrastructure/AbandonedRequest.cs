@@ -15,7 +15,7 @@ public sealed class AbandonedRequest : IAsyncDisposable
     private AbandonedRequest(TcpClient client) => _client = client;
 
     public static async Task<AbandonedRequest> SendAsync(
-        int port, string method, string pathAndQuery, long declaredLength, byte[] sentPart, string? contentRange = null)
+        int port, string method, string pathAndQuery, long declaredLength, byte[] sentPart, string authorization, string? contentRange = null)
     {
         if (sentPart.Length >= declaredLength) throw new ArgumentException("the sent part must be shorter than the declared length");
         var client = new TcpClient { NoDelay = true };
@@ -24,7 +24,8 @@ public sealed class AbandonedRequest : IAsyncDisposable
             .Append($"{method} {pathAndQuery} HTTP/1.1\r\n")
             .Append($"Host: 127.0.0.1:{port}\r\n")
             .Append("Content-Type: application/octet-stream\r\n")
-            .Append($"Content-Length: {declaredLength}\r\n");
+            .Append($"Content-Length: {declaredLength}\r\n")
+            .Append($"Authorization: {authorization}\r\n");
         if (contentRange is not null) head.Append($"Content-Range: {contentRange}\r\n");
         head.Append("\r\n");
         var stream = client.GetStream();

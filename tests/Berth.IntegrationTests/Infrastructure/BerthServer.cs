@@ -20,6 +20,14 @@ public sealed class BerthServer : IAsyncDisposable
     public string Host => $"127.0.0.1:{Port}";
     public Uri BaseAddress => new($"http://{Host}/");
     public string Log { get { lock (_log) return _log.ToString(); } }
+
+    /// <summary>The first administrator, created from <c>BERTH_ADMIN_PASSWORD</c> on the first start.</summary>
+    public const string AdminUsername = "admin";
+    public string AdminPassword { get; } = $"Test-{Guid.NewGuid():N}";
+    public string AdminAuthorization => "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{AdminUsername}:{AdminPassword}"));
+
+    /// <summary>Projects every test server has, so tests can push to <c>project/…</c> and <c>conformance/…</c>.</summary>
+    public static readonly string[] StandardProjects = ["project", "conformance"];
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
     private BerthServer(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment)
@@ -38,11 +46,29 @@ public sealed class BerthServer : IAsyncDisposable
         return server;
     }
 
-    public HttpClient CreateClient() => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+    /// <summary>A client signed in as the administrator (Basic auth on every request).</summary>
+    public HttpClient CreateClient()
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", AdminAuthorization);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
     {
         BaseAddress = BaseAddress,
         Timeout = TimeSpan.FromMinutes(5),
     };
+
+    /// <summary>Creates the project (as the administrator) unless it exists.</summary>
+    public async Task EnsureProjectAsync(string name, bool isPublic = false)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsync("api/v2.0/projects", new StringContent(
+            $$"""{"project_name":"{{name}}","public":{{(isPublic ? "true" : "false")}}}""", System.Text.Encoding.UTF8, "application/json"));
+        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+            throw new InvalidOperationException($"creating project {name} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
 
     /// <summary>Starts the process (again) on the same port and data directory and waits until /v2/ answers.</summary>
     public async Task StartAgainAsync()
@@ -56,6 +82,7 @@ public sealed class BerthServer : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Berth.dll"));
         foreach (var arg in new[] { "serve", "--listen", Host, "--data", DataDirectory }) start.ArgumentList.Add(arg);
+        start.Environment["BERTH_ADMIN_PASSWORD"] = AdminPassword;
         foreach (var (key, value) in _environment) start.Environment[key] = value;
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -73,7 +100,12 @@ public sealed class BerthServer : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync("v2/");
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    RegistryAuthFile.Add(Host, AdminUsername, AdminPassword);
+                    foreach (var project in StandardProjects) await EnsureProjectAsync(project);
+                    return;
+                }
             }
             catch (HttpRequestException)
             {

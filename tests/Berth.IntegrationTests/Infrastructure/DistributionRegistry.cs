@@ -34,7 +34,8 @@ public sealed class DistributionRegistry : IAsyncDisposable
     }
 
     /// <summary>Starts a registry that caches what it serves from <paramref name="remoteUrl"/> (proxy mode).</summary>
-    public static async Task<DistributionRegistry> StartPullThroughAsync(string remoteUrl)
+    /// <remarks>It signs in to the remote with <paramref name="username"/> and <paramref name="password"/>, through its token service.</remarks>
+    public static async Task<DistributionRegistry> StartPullThroughAsync(string remoteUrl, string username, string password)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("berth-it-distribution-").FullName;
         var port = LoopbackPort.Free();
@@ -46,7 +47,7 @@ public sealed class DistributionRegistry : IAsyncDisposable
               filesystem: {rootdirectory: {{Path.Combine(directory, "data")}}}
               delete: {enabled: true}
             http: {addr: 127.0.0.1:{{port}}}
-            proxy: {remoteurl: {{remoteUrl}}}
+            proxy: {remoteurl: {{remoteUrl}}, username: {{username}}, password: {{password}}}
             """);
 
         var start = new ProcessStartInfo("docker-registry") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

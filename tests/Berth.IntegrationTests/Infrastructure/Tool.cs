@@ -18,6 +18,8 @@ public static class Tool
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // skopeo and podman find the test servers' credentials here, as after a `podman login`.
+        start.Environment["REGISTRY_AUTH_FILE"] = RegistryAuthFile.Path;
         var commandLine = string.Join(' ', [fileName, .. start.ArgumentList]);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start '{commandLine}'");
