@@ -40,6 +40,8 @@ public static class PasswordHasher
         {
             return false;
         }
+        // An empty or shortened stored hash would otherwise be compared on its own length: empty matches every password.
+        if (expected.Length != HashBytes) return false;
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }

@@ -63,7 +63,7 @@ public sealed class TokenService(TokenSigningKey key, TokenOptions options, Time
         try
         {
             using var header = JsonDocument.Parse(headerBytes);
-            if (!header.RootElement.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "RS256")
+            if (String(header.RootElement, "alg") != "RS256")
                 return Refuse("the token is not signed with RS256", out reason);
 
             var signingInput = Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}");
@@ -84,20 +84,18 @@ public sealed class TokenService(TokenSigningKey key, TokenOptions options, Time
         if (String(claims, "iss") != options.Issuer) return Refuse("the token has another issuer", out reason);
         if (!HasAudience(claims, options.Service)) return Refuse("the token is for another service", out reason);
         var now = time.GetUtcNow();
-        if (!claims.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expSeconds))
-            return Refuse("the token has no expiry", out reason);
-        var expires = DateTimeOffset.FromUnixTimeSeconds(expSeconds);
+        if (!TryTime(claims, "exp", out var expires)) return Refuse("the token has no expiry", out reason);
         if (now > expires + Leeway) return Refuse("the token has expired", out reason);
-        if (claims.TryGetProperty("nbf", out var nbf) && nbf.TryGetInt64(out var nbfSeconds)
-            && now + Leeway < DateTimeOffset.FromUnixTimeSeconds(nbfSeconds))
+        if (claims.TryGetProperty("nbf", out _))
         {
-            return Refuse("the token is not valid yet", out reason);
+            if (!TryTime(claims, "nbf", out var notBefore)) return Refuse("the token's not-before time is not a time", out reason);
+            if (now + Leeway < notBefore) return Refuse("the token is not valid yet", out reason);
         }
 
         var access = new List<AccessEntry>();
         if (claims.TryGetProperty("access", out var entries) && entries.ValueKind == JsonValueKind.Array)
         {
-            foreach (var entry in entries.EnumerateArray())
+            foreach (var entry in entries.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
             {
                 var actions = entry.TryGetProperty("actions", out var a) && a.ValueKind == JsonValueKind.Array
                     ? a.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToArray()
@@ -118,6 +116,19 @@ public sealed class TokenService(TokenSigningKey key, TokenOptions options, Time
             JsonValueKind.Array => aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && a.GetString() == service),
             _ => false,
         };
+    }
+
+    /// <summary>A NumericDate claim (seconds since the epoch) that a <see cref="DateTimeOffset"/> can hold, padded by the leeway.</summary>
+    private static bool TryTime(JsonElement claims, string name, out DateTimeOffset time)
+    {
+        time = default;
+        if (!claims.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var seconds))
+            return false;
+        var earliest = DateTimeOffset.MinValue + Leeway;
+        var latest = DateTimeOffset.MaxValue - Leeway;
+        if (seconds < earliest.ToUnixTimeSeconds() || seconds > latest.ToUnixTimeSeconds()) return false;
+        time = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return true;
     }
 
     private static string? String(JsonElement element, string name) =>

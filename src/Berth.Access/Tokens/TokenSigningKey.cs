@@ -30,9 +30,12 @@ public sealed class TokenSigningKey : IDisposable
         }
         rsa.KeySize = 2048;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, rsa.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // A temporary file of its own: callers racing on one path must not write into, or move, each other's key.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        // Owner-only from creation on, not after: the private key is never readable by others, not even briefly.
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(temporary, create)) writer.Write(rsa.ExportPkcs8PrivateKeyPem());
         // Two processes starting together on a fresh directory: the first key to land wins, both use it.
         try
         {
