@@ -15,6 +15,9 @@ public static class PasswordHasher
     /// <summary>OWASP's 2023 figure for PBKDF2-HMAC-SHA256.</summary>
     public const int DefaultIterations = 600_000;
 
+    /// <summary>A stored count above this is damage or tampering; honouring it would cost minutes per login.</summary>
+    private const int MaxIterations = 10_000_000;
+
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
@@ -29,7 +32,11 @@ public static class PasswordHasher
     {
         var parts = encoded.Split('$');
         if (parts.Length != 4 || parts[0] != Scheme) return false;
-        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations <= 0) return false;
+        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
+            || iterations is <= 0 or > MaxIterations)
+        {
+            return false;
+        }
         byte[] salt, expected;
         try
         {

@@ -23,7 +23,8 @@ public sealed class LoginThrottle(TimeProvider time)
         {
             if (time.GetUtcNow() - failures.FirstAt > Window)
             {
-                _failures.TryRemove(client, out _);
+                // Only this expired entry: a fresh one recorded meanwhile must stay.
+                _failures.TryRemove(new KeyValuePair<string, Failures>(client, failures));
                 return false;
             }
             return failures.Count >= MaxFailures;

@@ -35,7 +35,12 @@ public sealed class TokenSigningKey : IDisposable
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         // Owner-only from creation on, not after: the private key is never readable by others, not even briefly.
         if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(temporary, create)) writer.Write(rsa.ExportPkcs8PrivateKeyPem());
+        using (var file = new FileStream(temporary, create))
+        {
+            file.Write(System.Text.Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem()));
+            // On disk before the rename, so a crash cannot leave an empty key file behind the real name.
+            file.Flush(flushToDisk: true);
+        }
         // Two processes starting together on a fresh directory: the first key to land wins, both use it.
         try
         {

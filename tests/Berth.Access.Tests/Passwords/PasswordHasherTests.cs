@@ -91,6 +91,7 @@ public sealed class PasswordHasherTests
     [InlineData(1, "1e3")]
     [InlineData(1, "abc")]
     [InlineData(1, "99999999999")]
+    [InlineData(1, "2000000000")]
     [InlineData(1, "")]
     [InlineData(2, "not base64!")]
     [InlineData(2, "QUJD=")]
