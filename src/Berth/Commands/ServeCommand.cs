@@ -1,3 +1,4 @@
+using Berth.Api.Http;
 using Berth.Composition;
 using Berth.Configuration;
 using Berth.Registry;
@@ -53,6 +54,7 @@ internal static partial class ServeCommand
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
         await app.Services.PrepareAccessAsync(app.Lifetime.ApplicationStopping);
+        app.Use(RequestId.InvokeAsync);
         app.MapBerthRegistry();
         app.MapBerthApi();
 
