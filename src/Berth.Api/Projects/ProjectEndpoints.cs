@@ -56,6 +56,7 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
             await HarborError.Conflict($"The project named {name} already exists").WriteAsync(context);
             return;
         }
+        resolver.Forget(name);
         await audit.AppendAsync(created.Id, principal.Name, name, "project", "create", context.RequestAborted);
         context.Response.Headers.Location = $"/api/v2.0/projects/{created.Id}";
         context.Response.StatusCode = StatusCodes.Status201Created;
@@ -111,6 +112,7 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
                 $"project {record.Name} still holds {record.RepositoryCount} repositories; delete them first or pass force=true").WriteAsync(context);
             return;
         }
+        resolver.Forget(record.Name);
         await audit.AppendAsync(record.Id, principal.Name, record.Name, "project", "delete", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
@@ -133,6 +135,7 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
             return;
         }
         await projects.SetMetadataAsync(found.Value.Project.Id, values!, context.RequestAborted);
+        resolver.Forget(found.Value.Project.Name);
         await audit.AppendAsync(found.Value.Project.Id, found.Value.Caller.Name, found.Value.Project.Name, "project", "update", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
