@@ -48,6 +48,7 @@ internal static class AccessComposition
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<ProjectEndpoints>();
         services.AddSingleton<SystemEndpoints>();
+        services.AddSingleton<CveAllowlistEndpoints>();
         services.AddSingleton<AccessBootstrap>();
         return services;
     }
@@ -63,5 +64,6 @@ internal static class AccessComposition
         var api = app.MapGroup("/api/v2.0");
         services.GetRequiredService<SystemEndpoints>().Map(api);
         services.GetRequiredService<ProjectEndpoints>().Map(api);
+        services.GetRequiredService<CveAllowlistEndpoints>().Map(api);
     }
 }
