@@ -24,12 +24,16 @@ public sealed class CredentialVerifier(IUserStore users, IRobotStore robots, Log
     private readonly byte[] _cacheKey = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, CachedPrincipal> _verified = new();
 
+    // Bumped by every Forget: a check that started before a password change must not be remembered after it.
+    private long _generation;
+
     /// <summary>The principal, or null when the credentials are wrong, the account unusable, or the client locked out.</summary>
     public async Task<Principal?> VerifyAsync(BasicCredentials credentials, string client, CancellationToken cancellationToken)
     {
         var key = CacheKey(credentials);
         if (_verified.TryGetValue(key, out var cached) && cached.ValidUntil > time.GetUtcNow()) return cached.Principal;
         if (throttle.IsLockedOut(client)) return null;
+        var generation = Interlocked.Read(ref _generation);
 
         var principal = credentials.Username.StartsWith(RobotPrefix, StringComparison.Ordinal)
             ? await VerifyRobotAsync(credentials, cancellationToken)
@@ -40,13 +44,15 @@ public sealed class CredentialVerifier(IUserStore users, IRobotStore robots, Log
             return null;
         }
         throttle.RecordSuccess(client);
-        _verified[key] = new CachedPrincipal(principal, time.GetUtcNow() + CacheLifetime);
+        if (Interlocked.Read(ref _generation) == generation)
+            _verified[key] = new CachedPrincipal(principal, time.GetUtcNow() + CacheLifetime);
         return principal;
     }
 
     /// <summary>Forgets remembered checks of this account: call after its password, secret or state changes.</summary>
     public void Forget(string username)
     {
+        Interlocked.Increment(ref _generation);
         foreach (var (key, entry) in _verified)
         {
             if (entry.Principal.Name == username) _verified.TryRemove(key, out _);

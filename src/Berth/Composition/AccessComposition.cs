@@ -4,9 +4,11 @@ using Berth.Access.Throttling;
 using Berth.Access.Tokens;
 using Berth.Api.Bootstrap;
 using Berth.Api.Http;
+using Berth.Api.Members;
 using Berth.Api.Projects;
 using Berth.Api.System;
 using Berth.Api.Tokens;
+using Berth.Api.Users;
 using Berth.Metadata.Access;
 using Berth.Metadata.Sqlite;
 using Berth.Registry.Access;
@@ -47,6 +49,9 @@ internal static class AccessComposition
         services.AddSingleton<ApiCaller>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<ProjectEndpoints>();
+        services.AddSingleton<ProjectGuard>();
+        services.AddSingleton<UserEndpoints>();
+        services.AddSingleton<MemberEndpoints>();
         services.AddSingleton<SystemEndpoints>();
         services.AddSingleton<CveAllowlistEndpoints>();
         services.AddSingleton<AccessBootstrap>();
@@ -65,5 +70,7 @@ internal static class AccessComposition
         services.GetRequiredService<SystemEndpoints>().Map(api);
         services.GetRequiredService<ProjectEndpoints>().Map(api);
         services.GetRequiredService<CveAllowlistEndpoints>().Map(api);
+        services.GetRequiredService<UserEndpoints>().Map(api);
+        services.GetRequiredService<MemberEndpoints>().Map(api);
     }
 }
