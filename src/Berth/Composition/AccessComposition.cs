@@ -5,6 +5,7 @@ using Berth.Access.Tokens;
 using Berth.Api.Bootstrap;
 using Berth.Api.Http;
 using Berth.Api.Projects;
+using Berth.Api.Robots;
 using Berth.Api.System;
 using Berth.Api.Tokens;
 using Berth.Metadata.Access;
@@ -47,6 +48,8 @@ internal static class AccessComposition
         services.AddSingleton<ApiCaller>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<ProjectEndpoints>();
+        services.AddSingleton<RobotPermissionRules>();
+        services.AddSingleton<RobotEndpoints>();
         services.AddSingleton<SystemEndpoints>();
         services.AddSingleton<AccessBootstrap>();
         return services;
@@ -63,5 +66,6 @@ internal static class AccessComposition
         var api = app.MapGroup("/api/v2.0");
         services.GetRequiredService<SystemEndpoints>().Map(api);
         services.GetRequiredService<ProjectEndpoints>().Map(api);
+        services.GetRequiredService<RobotEndpoints>().Map(api);
     }
 }
