@@ -6,6 +6,7 @@ using Berth.Api.Bootstrap;
 using Berth.Api.Http;
 using Berth.Api.Members;
 using Berth.Api.Projects;
+using Berth.Api.Robots;
 using Berth.Api.System;
 using Berth.Api.Tokens;
 using Berth.Api.Users;
@@ -52,6 +53,8 @@ internal static class AccessComposition
         services.AddSingleton<ProjectGuard>();
         services.AddSingleton<UserEndpoints>();
         services.AddSingleton<MemberEndpoints>();
+        services.AddSingleton<RobotPermissionRules>();
+        services.AddSingleton<RobotEndpoints>();
         services.AddSingleton<SystemEndpoints>();
         services.AddSingleton<CveAllowlistEndpoints>();
         services.AddSingleton<AccessBootstrap>();
@@ -72,5 +75,6 @@ internal static class AccessComposition
         services.GetRequiredService<CveAllowlistEndpoints>().Map(api);
         services.GetRequiredService<UserEndpoints>().Map(api);
         services.GetRequiredService<MemberEndpoints>().Map(api);
+        services.GetRequiredService<RobotEndpoints>().Map(api);
     }
 }
