@@ -2,12 +2,17 @@ using Berth.Access.Authentication;
 using Berth.Access.Authorization;
 using Berth.Access.Throttling;
 using Berth.Access.Tokens;
+using Berth.Api.Artifacts;
+using Berth.Api.Audit;
 using Berth.Api.Bootstrap;
 using Berth.Api.Http;
 using Berth.Api.Projects;
+using Berth.Api.Repositories;
+using Berth.Api.Search;
 using Berth.Api.System;
 using Berth.Api.Tokens;
 using Berth.Metadata.Access;
+using Berth.Metadata.Artifacts;
 using Berth.Metadata.Sqlite;
 using Berth.Registry.Access;
 
@@ -49,6 +54,14 @@ internal static class AccessComposition
         services.AddSingleton<ProjectEndpoints>();
         services.AddSingleton<SystemEndpoints>();
         services.AddSingleton<AccessBootstrap>();
+
+        services.AddSingleton<IArtifactQueries, SqliteArtifactQueries>();
+        services.AddSingleton<ProjectGate>();
+        services.AddSingleton<RepositoryPath>();
+        services.AddSingleton<RepositoryEndpoints>();
+        services.AddSingleton<ArtifactEndpoints>();
+        services.AddSingleton<AuditLogEndpoints>();
+        services.AddSingleton<SearchEndpoints>();
         return services;
     }
 
@@ -63,5 +76,9 @@ internal static class AccessComposition
         var api = app.MapGroup("/api/v2.0");
         services.GetRequiredService<SystemEndpoints>().Map(api);
         services.GetRequiredService<ProjectEndpoints>().Map(api);
+        services.GetRequiredService<RepositoryEndpoints>().Map(api);
+        services.GetRequiredService<ArtifactEndpoints>().Map(api);
+        services.GetRequiredService<AuditLogEndpoints>().Map(api);
+        services.GetRequiredService<SearchEndpoints>().Map(api);
     }
 }
