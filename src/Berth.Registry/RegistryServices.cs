@@ -1,6 +1,8 @@
 using Berth.Metadata;
+using Berth.Metadata.Artifacts;
 using Berth.Metadata.Sqlite;
 using Berth.Registry.Access;
+using Berth.Registry.Audit;
 using Berth.Registry.Endpoints;
 using Berth.Storage;
 using Berth.Storage.FileSystem;
@@ -21,6 +23,9 @@ public static class RegistryServices
 
         services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "berth.db")));
         services.AddSingleton<IRegistryMetadata, SqliteRegistryMetadata>();
+        services.AddSingleton<IArtifactEventLog, SqliteArtifactEventLog>();
+        services.AddSingleton<ArtifactEventQueue>();
+        services.AddHostedService<ArtifactEventWriter>();
 
         services.AddSingleton(new BlobPaths(Path.Combine(dataDirectory, "blobs")));
         services.AddSingleton<UploadHashes>();

@@ -14,7 +14,7 @@ namespace Berth.Api.Members;
 /// paths, fields and statuses. Reading needs member:list/read (every role but limitedGuest); changing needs
 /// member:create/update/delete (projectAdmin).
 /// </summary>
-public sealed class MemberEndpoints(ProjectGuard guard, IProjectStore projects, IUserStore users, IAuditLog audit, ProjectAccessResolver resolver)
+public sealed class MemberEndpoints(ProjectGate guard, IProjectStore projects, IUserStore users, IAuditLog audit, ProjectAccessResolver resolver)
 {
     private const string AuditType = "member";
 
@@ -123,7 +123,7 @@ public sealed class MemberEndpoints(ProjectGuard guard, IProjectStore projects, 
         : null;
 
     /// <summary>The member by id within this project only, so an id from another project answers 404.</summary>
-    private async Task<ProjectMember?> FindOrWriteNotFoundAsync(HttpContext context, AuthorizedProject found, long memberId)
+    private async Task<ProjectMember?> FindOrWriteNotFoundAsync(HttpContext context, ProjectGrant found, long memberId)
     {
         var member = (await projects.ListMembersAsync(found.Project.Id, context.RequestAborted)).FirstOrDefault(m => m.Id == memberId);
         if (member is null) await HarborError.NotFound($"member {memberId} not found in project {found.Project.Name}").WriteAsync(context);

@@ -14,7 +14,7 @@ namespace Berth.Api.Projects;
 /// <c>/api/v2.0/projects</c>: create, list, look up, delete, and read or change metadata, with Harbor's paths,
 /// fields and statuses.
 /// </summary>
-public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore projects, ProjectAccessResolver resolver, IAuditLog audit)
+public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore projects, ProjectAccessResolver resolver, ProjectGate gate, IAuditLog audit)
 {
     [GeneratedRegex(@"^[a-z0-9]+(?:[._-][a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex NameGrammar();
@@ -95,16 +95,16 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
 
     private async Task GetAsync(HttpContext context, string project)
     {
-        var found = await AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Read));
+        var found = await gate.AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Read));
         if (found is null) return;
-        await ApiJson.WriteAsync(context, ProjectJson.From(found.Value.Project, (int?)found.Value.Access.Role));
+        await ApiJson.WriteAsync(context, ProjectJson.From(found.Project, (int?)found.Access.Role));
     }
 
     private async Task DeleteAsync(HttpContext context, string project)
     {
-        var found = await AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Delete));
+        var found = await gate.AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Delete));
         if (found is null) return;
-        var (record, _, principal) = found.Value;
+        var (record, _, principal) = found;
         var force = context.Request.Query["force"].ToString() == "true";
         if (!await projects.DeleteAsync(record.Id, force, context.RequestAborted))
         {
@@ -119,14 +119,14 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
 
     private async Task GetMetadataAsync(HttpContext context, string project)
     {
-        var found = await AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Read));
+        var found = await gate.AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Read));
         if (found is null) return;
-        await ApiJson.WriteAsync(context, found.Value.Project.Metadata);
+        await ApiJson.WriteAsync(context, found.Project.Metadata);
     }
 
     private async Task SetMetadataAsync(HttpContext context, string project)
     {
-        var found = await AuthorizeAsync(context, project, new Permission(Resources.Metadata, Actions.Update));
+        var found = await gate.AuthorizeAsync(context, project, new Permission(Resources.Metadata, Actions.Update));
         if (found is null) return;
         var (values, error) = await ApiJson.ReadAsync<Dictionary<string, string>>(context);
         if (error is not null)
@@ -134,41 +134,9 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
             await error.WriteAsync(context);
             return;
         }
-        await projects.SetMetadataAsync(found.Value.Project.Id, values!, context.RequestAborted);
-        resolver.Forget(found.Value.Project.Name);
-        await audit.AppendAsync(found.Value.Project.Id, found.Value.Caller.Name, found.Value.Project.Name, "project", "update", context.RequestAborted);
+        await projects.SetMetadataAsync(found.Project.Id, values!, context.RequestAborted);
+        resolver.Forget(found.Project.Name);
+        await audit.AppendAsync(found.Project.Id, found.Caller.Name, found.Project.Name, "project", "update", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
-    }
-
-    /// <summary>
-    /// The project named (or numbered) in the path when the caller holds <paramref name="permission"/> in it;
-    /// otherwise writes Harbor's 401, 403 or 404 and returns null.
-    /// </summary>
-    private async Task<(ProjectRecord Project, ProjectAccess Access, Principal Caller)?> AuthorizeAsync(HttpContext context, string nameOrId, Permission permission)
-    {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        ProjectRecord? project = null;
-        if (error is null)
-        {
-            var byName = context.Request.Headers["X-Is-Resource-Name"].ToString() == "true" || !long.TryParse(nameOrId, out _);
-            project = byName
-                ? await projects.FindAsync(nameOrId, context.RequestAborted)
-                : await projects.FindAsync(long.Parse(nameOrId), context.RequestAborted);
-        }
-        var access = project is null ? null : await resolver.ResolveAsync(principal!, project.Name, context.RequestAborted);
-        if (error is null && (project is null || access is null || !AccessPolicy.CanSee(principal!, access)))
-        {
-            error = principal!.IsAuthenticated || project is null
-                ? HarborError.NotFound($"project {nameOrId} not found")
-                : HarborError.Unauthorized("sign in to see this project");
-        }
-        if (error is null && !AccessPolicy.Allows(principal!, access!, permission))
-            error = HarborError.Forbidden($"{principal!.Name} may not {permission.Action} {permission.Resource} of project {project!.Name}");
-        if (error is not null)
-        {
-            await error.WriteAsync(context);
-            return null;
-        }
-        return (project!, access!, principal!);
     }
 }

@@ -19,10 +19,11 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         const string where = "WHERE $project IS NULL OR project_id = $project";
+        // By time, not id: /v2 events reach the table through a queue, after API entries written later.
         await using var count = connection.Command($"SELECT count(*) FROM audit_log {where};", ("$project", projectId));
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         await using var page = connection.Command(
-            $"SELECT id, project_id, username, resource, resource_type, operation, op_time FROM audit_log {where} ORDER BY id DESC LIMIT $limit OFFSET $offset;",
+            $"SELECT id, project_id, username, resource, resource_type, operation, op_time FROM audit_log {where} ORDER BY op_time DESC, id DESC LIMIT $limit OFFSET $offset;",
             ("$project", projectId), ("$limit", limit), ("$offset", offset));
         var entries = await page.ReadAllAsync(r => new AuditEntry(
             r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), Time(r.GetInt64(6))),

@@ -17,6 +17,10 @@ public sealed class ProjectRegistryAccess(RequestAuthenticator authenticator, Pr
 {
     private static readonly object CallerKey = new();
 
+    /// <summary>The name of the request's authenticated caller, for audit lines; "anonymous" when there is none.</summary>
+    public static string CallerName(HttpContext context) =>
+        (context.Items[CallerKey] as Authenticated)?.Principal.Name ?? Principal.Anonymous.Name;
+
     public async ValueTask<OciError?> AuthorizeAsync(HttpContext context, IReadOnlyList<RegistryAccessRequest> requests)
     {
         var caller = await authenticator.AuthenticateAsync(

@@ -3,6 +3,9 @@ using Berth.Core;
 using Berth.Core.Errors;
 using Berth.Core.Manifests;
 using Berth.Metadata;
+using Berth.Metadata.Artifacts;
+using Berth.Registry.Access;
+using Berth.Registry.Audit;
 using Berth.Registry.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -10,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Berth.Registry.Endpoints;
 
 /// <summary><c>/v2/&lt;name&gt;/manifests/&lt;reference&gt;</c>: GET, HEAD, PUT and DELETE by tag or digest.</summary>
-public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<RegistryOptions> options)
+public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events)
 {
     public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
     {
@@ -43,7 +46,11 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
         response.Headers[RegistryHeaders.ContentDigest] = manifest.Digest.ToString();
         response.Headers.ETag = $"\"{manifest.Digest}\"";
         if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            // Harbor counts a GET as a pull; a HEAD only asks whether the manifest exists.
+            Record(context, repository, reference, ArtifactEvent.Pull);
             await response.Body.WriteAsync(manifest.Content, cancellationToken);
+        }
         return null;
     }
 
@@ -69,6 +76,7 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
         var stored = await metadata.PutManifestAsync(
             new ManifestUpload(repository, digest, content.Value, document.Value, byDigest ? null : reference), CancellationToken.None);
         if (!stored.Succeeded) return stored.Error;
+        Record(context, repository, reference, ArtifactEvent.Create);
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status201Created;
@@ -88,9 +96,13 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
             ? await metadata.DeleteArtifactAsync(repository, digest, cancellationToken)
             : await metadata.DeleteTagAsync(repository, reference, cancellationToken);
         if (!deleted) return await NotFoundAsync(repository, reference, cancellationToken);
+        Record(context, repository, reference, ArtifactEvent.Delete);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         return null;
     }
+
+    private void Record(HttpContext context, string repository, string reference, string operation) =>
+        events.Enqueue(new ArtifactEvent(repository, reference, operation, ProjectRegistryAccess.CallerName(context), DateTimeOffset.UtcNow));
 
     /// <summary>Reads the whole manifest, refusing more than <paramref name="limit"/> bytes with 413 before storing anything.</summary>
     private static async Task<Outcome<byte[]>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

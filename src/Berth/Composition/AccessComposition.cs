@@ -2,15 +2,20 @@ using Berth.Access.Authentication;
 using Berth.Access.Authorization;
 using Berth.Access.Throttling;
 using Berth.Access.Tokens;
+using Berth.Api.Artifacts;
+using Berth.Api.Audit;
 using Berth.Api.Bootstrap;
 using Berth.Api.Http;
 using Berth.Api.Members;
 using Berth.Api.Projects;
 using Berth.Api.Robots;
+using Berth.Api.Repositories;
+using Berth.Api.Search;
 using Berth.Api.System;
 using Berth.Api.Tokens;
 using Berth.Api.Users;
 using Berth.Metadata.Access;
+using Berth.Metadata.Artifacts;
 using Berth.Metadata.Sqlite;
 using Berth.Registry.Access;
 
@@ -50,7 +55,6 @@ internal static class AccessComposition
         services.AddSingleton<ApiCaller>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<ProjectEndpoints>();
-        services.AddSingleton<ProjectGuard>();
         services.AddSingleton<UserEndpoints>();
         services.AddSingleton<MemberEndpoints>();
         services.AddSingleton<RobotPermissionRules>();
@@ -58,6 +62,14 @@ internal static class AccessComposition
         services.AddSingleton<SystemEndpoints>();
         services.AddSingleton<CveAllowlistEndpoints>();
         services.AddSingleton<AccessBootstrap>();
+
+        services.AddSingleton<IArtifactQueries, SqliteArtifactQueries>();
+        services.AddSingleton<ProjectGate>();
+        services.AddSingleton<RepositoryPath>();
+        services.AddSingleton<RepositoryEndpoints>();
+        services.AddSingleton<ArtifactEndpoints>();
+        services.AddSingleton<AuditLogEndpoints>();
+        services.AddSingleton<SearchEndpoints>();
         return services;
     }
 
@@ -76,5 +88,9 @@ internal static class AccessComposition
         services.GetRequiredService<UserEndpoints>().Map(api);
         services.GetRequiredService<MemberEndpoints>().Map(api);
         services.GetRequiredService<RobotEndpoints>().Map(api);
+        services.GetRequiredService<RepositoryEndpoints>().Map(api);
+        services.GetRequiredService<ArtifactEndpoints>().Map(api);
+        services.GetRequiredService<AuditLogEndpoints>().Map(api);
+        services.GetRequiredService<SearchEndpoints>().Map(api);
     }
 }

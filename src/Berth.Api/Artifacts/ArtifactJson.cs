@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Berth.Core;
+using Berth.Core.Manifests;
+using Berth.Metadata.Artifacts;
+
+namespace Berth.Api.Artifacts;
+
+/// <summary>
+/// Harbor's <c>Artifact</c> JSON. As in Harbor, <see cref="MediaType"/> is the config's media type for an
+/// image manifest and the manifest's own for an index; <see cref="ManifestMediaType"/> is always the manifest's.
+/// </summary>
+public sealed record ArtifactJson(
+    long Id,
+    string Type,
+    string MediaType,
+    string ManifestMediaType,
+    string? ArtifactType,
+    long ProjectId,
+    long RepositoryId,
+    string RepositoryName,
+    string Digest,
+    long Size,
+    DateTimeOffset PushTime,
+    DateTimeOffset? PullTime,
+    IReadOnlyList<TagJson>? Tags,
+    IReadOnlyList<ArtifactReferenceJson>? References,
+    IReadOnlyDictionary<string, string> Annotations)
+{
+    /// <summary>Config media types that make a manifest an image (OCI and Docker), which Harbor types IMAGE.</summary>
+    private static readonly HashSet<string> ImageConfigTypes =
+        ["application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json"];
+
+    public static ArtifactJson From(ArtifactRecord artifact, bool withTags)
+    {
+        var parsed = ManifestParser.Parse(artifact.Content, artifact.MediaType);
+        var document = parsed.Succeeded ? parsed.Value : null;
+        var isIndex = MediaTypes.IsIndex(artifact.MediaType);
+        var configType = document?.Config?.MediaType;
+        var type = isIndex || (configType is not null && ImageConfigTypes.Contains(configType) && document?.ArtifactType is null)
+            ? "IMAGE"
+            : artifact.ArtifactType ?? "UNKNOWN";
+        var references = isIndex
+            ? document?.Manifests.Select(m => new ArtifactReferenceJson(artifact.Id, m.Digest.ToString(),
+                m.Platform is { } p ? new PlatformJson(p.Architecture, p.Os, p.Variant) : null)).ToList()
+            : null;
+        return new ArtifactJson(
+            artifact.Id, type, isIndex ? artifact.MediaType : configType ?? artifact.MediaType, artifact.MediaType, artifact.ArtifactType,
+            artifact.ProjectId, artifact.RepositoryId, artifact.RepositoryName, artifact.Digest.ToString(), artifact.Size,
+            artifact.PushedAt, artifact.PulledAt, withTags ? artifact.Tags.Select(TagJson.From).ToList() : null, references,
+            ReadAnnotations(artifact.AnnotationsJson));
+    }
+
+    /// <summary>Annotations are string to string by the OCI spec; anything else stored is shown as its JSON text.</summary>
+    private static IReadOnlyDictionary<string, string> ReadAnnotations(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return new Dictionary<string, string>();
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object) return new Dictionary<string, string>();
+        return document.RootElement.EnumerateObject().ToDictionary(
+            p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+    }
+}
