@@ -60,6 +60,7 @@ internal static class AccessComposition
         services.AddSingleton<RobotPermissionRules>();
         services.AddSingleton<RobotEndpoints>();
         services.AddSingleton<SystemEndpoints>();
+        services.AddSingleton<OpenApiDocument>();
         services.AddSingleton<CveAllowlistEndpoints>();
         services.AddSingleton<AccessBootstrap>();
 
@@ -81,7 +82,8 @@ internal static class AccessComposition
     {
         var services = app.Services;
         app.MapGet("/service/token", services.GetRequiredService<TokenEndpoint>().HandleAsync);
-        var api = app.MapGroup("/api/v2.0");
+        var api = app.MapGroup(OpenApiDocument.Prefix);
+        api.MapGet("/openapi.json", services.GetRequiredService<OpenApiDocument>().WriteAsync);
         services.GetRequiredService<SystemEndpoints>().Map(api);
         services.GetRequiredService<ProjectEndpoints>().Map(api);
         services.GetRequiredService<CveAllowlistEndpoints>().Map(api);
