@@ -4,7 +4,7 @@
 # are stopped and deleted afterwards. The markdown table goes to stdout, progress to stderr.
 #
 # Extra arguments go to `compare` and override the defaults below, for example:
-#   bench/compare.sh --runs 3                 # median of three runs (what docs/performance.md uses)
+#   bench/compare.sh --runs 1                 # one run (about 5 min) instead of the median of three
 #   bench/compare.sh --tests 'Pull|Manifest'  # only some tests
 #   bench/compare.sh --requests 20            # a quick smoke run
 set -euo pipefail
@@ -15,11 +15,19 @@ if ! command -v docker-registry >/dev/null; then
     exit 1
 fi
 
-dotnet build src/Berth -c Release -nologo -v quiet
-dotnet build bench/Berth.Bench -c Release -nologo -v quiet
+# Build output goes to stderr: stdout carries only the report.
+dotnet build src/Berth -c Release -nologo -v quiet >&2
+dotnet build bench/Berth.Bench -c Release -nologo -v quiet >&2
+
+# Berth follows Harbor: /v2 needs credentials, and pushes go into an existing project. A fresh Berth
+# has the admin user (password from BERTH_ADMIN_PASSWORD on first start) and the project "library".
+# The password is throwaway, like the server's data directory. Distribution ignores the credentials.
+password="Bench$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 
 exec dotnet bench/Berth.Bench/bin/Release/net10.0/Berth.Bench.dll compare \
-    --berth "dotnet $PWD/src/Berth/bin/Release/net10.0/Berth.dll serve --listen {listen} --data {data}" \
+    --berth "BERTH_ADMIN_PASSWORD=$password dotnet $PWD/src/Berth/bin/Release/net10.0/Berth.dll serve --listen {listen} --data {data}" \
+    --user "admin:$password" \
+    --repo library/bench \
     --concurrency 4 \
-    --runs 1 \
+    --runs 3 \
     "$@"

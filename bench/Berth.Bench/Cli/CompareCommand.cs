@@ -59,6 +59,7 @@ public static class CompareCommand
 
     private static async Task<IReadOnlyList<TestResult>> RunSideAsync(SuiteRunner suite, ManagedRegistry registry, CancellationToken cancellationToken)
     {
+        await PageCacheFlush.RunAsync(cancellationToken);
         var results = await suite.RunAsync(registry.BaseUri, registry.Name, cancellationToken);
         if (results.Any(result => result.Failed > 0))
         {

@@ -197,6 +197,7 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         Stream body, SafeFileHandle file, long offset, UploadHashState state, long? expectedLength, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var pacer = new WritebackPacer(file);
         long total = 0;
         try
         {
@@ -216,6 +217,7 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
                     return OciErrorCode.SizeInvalid.With($"the request body is longer than the {limit} bytes its headers announced");
                 state.Hasher!.AppendData(buffer, 0, read);
                 await RandomAccess.WriteAsync(file, buffer.AsMemory(0, read), offset + total, cancellationToken);
+                pacer.Written(read);
                 total += read;
                 state.Offset += read;
             }
@@ -225,6 +227,7 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         }
         finally
         {
+            await pacer.DrainAsync();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
