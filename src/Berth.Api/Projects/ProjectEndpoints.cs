@@ -25,7 +25,9 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
         api.MapGet("/projects", ListAsync);
         api.MapMethods("/projects", ["HEAD"], ExistsAsync);
         api.MapGet("/projects/{project}", GetAsync);
+        api.MapPut("/projects/{project}", UpdateAsync);
         api.MapDelete("/projects/{project}", DeleteAsync);
+        api.MapGet("/projects/{project}/summary", SummaryAsync);
         api.MapGet("/projects/{project}/metadatas", GetMetadataAsync);
         api.MapPost("/projects/{project}/metadatas", SetMetadataAsync);
         api.MapPut("/projects/{project}/metadatas/{key}", SetMetadataAsync);

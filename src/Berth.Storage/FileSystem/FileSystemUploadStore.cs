@@ -193,33 +193,47 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         }
     }
 
+    /// <summary>
+    /// Copies the body into the file at <paramref name="offset"/>, hashing each block on the way. The next
+    /// block is received while the current one is hashed and written, so network, CPU and disk overlap.
+    /// </summary>
     private static async Task<Outcome<long>> CopyAsync(
         Stream body, SafeFileHandle file, long offset, UploadHashState state, long? expectedLength, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-        var pacer = new WritebackPacer(file);
+        var current = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var ahead = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var pacer = new WritebackPacer(file, offset);
+        Task<int>? receiving = null;
         long total = 0;
         try
         {
+            receiving = ReceiveAsync(body, current, cancellationToken);
             while (true)
             {
                 int read;
                 try
                 {
-                    read = await body.ReadAtLeastAsync(buffer, BlockSize, throwOnEndOfStream: false, cancellationToken);
+                    read = await receiving;
                 }
                 catch (Exception e) when (e is IOException or OperationCanceledException)
                 {
                     return OciErrorCode.SizeInvalid.With($"the request body broke off after {total} bytes: {e.Message}");
                 }
+                finally
+                {
+                    receiving = null;
+                }
                 if (read == 0) break;
                 if (expectedLength is { } limit && total + read > limit)
                     return OciErrorCode.SizeInvalid.With($"the request body is longer than the {limit} bytes its headers announced");
-                state.Hasher!.AppendData(buffer, 0, read);
-                await RandomAccess.WriteAsync(file, buffer.AsMemory(0, read), offset + total, cancellationToken);
+
+                receiving = ReceiveAsync(body, ahead, cancellationToken);
+                state.Hasher!.AppendData(current, 0, read);
+                await RandomAccess.WriteAsync(file, current.AsMemory(0, read), offset + total, cancellationToken);
                 pacer.Written(read);
                 total += read;
                 state.Offset += read;
+                (current, ahead) = (ahead, current);
             }
             if (expectedLength is { } expected && total != expected)
                 return OciErrorCode.SizeInvalid.With($"the request body has {total} bytes but its headers announced {expected}");
@@ -227,8 +241,24 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
         }
         finally
         {
+            // A receive still filling a buffer must end before the buffer goes back to the pool.
+            if (receiving is not null)
+            {
+                try
+                {
+                    await receiving;
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException)
+                {
+                    // The request is already being refused; how its body ended no longer matters.
+                }
+            }
             await pacer.DrainAsync();
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(ahead);
         }
     }
+
+    private static async Task<int> ReceiveAsync(Stream body, byte[] buffer, CancellationToken cancellationToken) =>
+        await body.ReadAtLeastAsync(buffer, BlockSize, throwOnEndOfStream: false, cancellationToken);
 }

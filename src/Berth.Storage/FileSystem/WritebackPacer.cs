@@ -3,22 +3,24 @@ using Microsoft.Win32.SafeHandles;
 namespace Berth.Storage.FileSystem;
 
 /// <summary>
-/// Starts flushing a file to disk in the background while it is still being written, every
+/// Starts flushing an upload file to disk in the background each time its length passes another
 /// <see cref="Step"/> bytes, so the disk works while the network delivers the rest. The commit's own
-/// fsync then finds only the tail left, instead of writing the whole blob while the client waits.
+/// fsync then finds only the tail left. Positions are in the file, not in one request, so chunked
+/// uploads of any chunk size are paced the same way.
 /// </summary>
-internal sealed class WritebackPacer(SafeFileHandle file)
+internal sealed class WritebackPacer(SafeFileHandle file, long startOffset)
 {
     private const long Step = 32L << 20;
 
-    private long _unflushed;
+    private long _position = startOffset;
+    private long _lastFlushAt = startOffset;
     private Task _flush = Task.CompletedTask;
 
     public void Written(int bytes)
     {
-        _unflushed += bytes;
-        if (_unflushed < Step || !_flush.IsCompleted) return;
-        _unflushed = 0;
+        _position += bytes;
+        if (_position / Step == _lastFlushAt / Step || !_flush.IsCompleted) return;
+        _lastFlushAt = _position;
         _flush = Task.Run(() => RandomAccess.FlushToDisk(file));
     }
 
