@@ -85,7 +85,8 @@ public sealed class ProjectRegistryAccess(RequestAuthenticator authenticator, Pr
                 : AccessPolicy.Allows(principal, project, RegistryPermissions.For(action)!.Value));
             if (allowed) continue;
 
-            if (!principal.IsAuthenticated && caller.Token is null)
+            // Anonymous callers, with or without an (empty) anonymous token, are told to sign in.
+            if (!principal.IsAuthenticated)
             {
                 challenge.Write(context, Scope([request]));
                 return OciErrorCode.Unauthorized.With($"authentication required to {action} {repository}");

@@ -51,14 +51,14 @@ public sealed class TokenAuthTests(BerthServerFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task Token_ForAnonymousOnAPrivateProject_HoldsNoActionsAndIsRefusedOnV2()
+    public async Task Token_ForAnonymousOnAPrivateProject_HoldsNoActionsAndIsChallengedOnV2()
     {
         var token = await TokenAsync(null, "repository:project/token/app:pull");
 
         Assert.Empty(AccessActions(token, "project/token/app"));
         using var client = WithBearer(token);
         using var response = await client.GetAsync("v2/project/token/app/tags/list");
-        await OciAssert.ErrorAsync(response, HttpStatusCode.Forbidden, "DENIED");
+        await OciAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 
     [Fact]
