@@ -26,6 +26,10 @@ public sealed class ServerDatabase(BerthServer server)
         "UPDATE robot SET expires_at = $past WHERE name = $name RETURNING id;",
         ("$name", robotName), ("$past", DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds()));
 
+    /// <summary>Disables the user, as an operator would in the database: Harbor's API has no call for it.</summary>
+    public Task<long> DisableUserAsync(string username) => ScalarAsync(
+        "UPDATE user_account SET disabled = 1 WHERE username = $name RETURNING id;", ("$name", username));
+
     /// <summary>How many audit entries name this resource of this type with this operation.</summary>
     public Task<long> CountAuditAsync(string resource, string resourceType, string operation) => ScalarAsync(
         "SELECT COUNT(*) FROM audit_log WHERE resource = $resource AND resource_type = $type AND operation = $operation;",
