@@ -76,7 +76,7 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
         var stored = await metadata.PutManifestAsync(
             new ManifestUpload(repository, digest, content.Value, document.Value, byDigest ? null : reference), CancellationToken.None);
         if (!stored.Succeeded) return stored.Error;
-        Record(context, repository, reference, ArtifactEvent.Create);
+        await RecordChangeAsync(context, repository, reference, ArtifactEvent.Create);
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status201Created;
@@ -96,13 +96,19 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
             ? await metadata.DeleteArtifactAsync(repository, digest, cancellationToken)
             : await metadata.DeleteTagAsync(repository, reference, cancellationToken);
         if (!deleted) return await NotFoundAsync(repository, reference, cancellationToken);
-        Record(context, repository, reference, ArtifactEvent.Delete);
+        await RecordChangeAsync(context, repository, reference, ArtifactEvent.Delete);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         return null;
     }
 
+    private ValueTask RecordChangeAsync(HttpContext context, string repository, string reference, string operation) =>
+        events.EnqueueChangeAsync(Event(context, repository, reference, operation), CancellationToken.None);
+
     private void Record(HttpContext context, string repository, string reference, string operation) =>
-        events.Enqueue(new ArtifactEvent(repository, reference, operation, ProjectRegistryAccess.CallerName(context), DateTimeOffset.UtcNow));
+        events.Enqueue(Event(context, repository, reference, operation));
+
+    private static ArtifactEvent Event(HttpContext context, string repository, string reference, string operation) =>
+        new(repository, reference, operation, ProjectRegistryAccess.CallerName(context), DateTimeOffset.UtcNow);
 
     /// <summary>Reads the whole manifest, refusing more than <paramref name="limit"/> bytes with 413 before storing anything.</summary>
     private static async Task<Outcome<byte[]>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
