@@ -22,8 +22,7 @@ public sealed class AuditLogEndpoints(ApiCaller callers, ProjectGate gate, IAudi
 
     private async Task ListAllAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized("sign in to read the audit log");
+        var (principal, error) = await callers.IdentifySignedInAsync(context, "read the audit log");
         if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden($"{principal.Name} may not list the audit log");
         if (error is not null)
         {

@@ -15,4 +15,15 @@ public sealed class ApiCaller(RequestAuthenticator authenticator)
         if (caller.Failed) return (null, HarborError.Unauthorized(caller.Failure!));
         return (caller.Principal, null);
     }
+
+    /// <summary>
+    /// As <see cref="IdentifyAsync"/>, but an anonymous caller is an error too: 401 saying
+    /// "sign in to <paramref name="purpose"/>".
+    /// </summary>
+    public async Task<(Principal? Principal, HarborError? Error)> IdentifySignedInAsync(HttpContext context, string purpose)
+    {
+        var (principal, error) = await IdentifyAsync(context);
+        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized($"sign in to {purpose}");
+        return (principal, error);
+    }
 }

@@ -35,8 +35,7 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
 
     private async Task CreateAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized("sign in to create a project");
+        var (principal, error) = await callers.IdentifySignedInAsync(context, "create a project");
         var (request, bodyError) = error is null ? await ApiJson.ReadAsync<ProjectRequest>(context) : (null, null);
         error ??= bodyError;
         var name = request?.ProjectName ?? "";

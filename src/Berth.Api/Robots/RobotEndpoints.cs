@@ -237,8 +237,7 @@ public sealed partial class RobotEndpoints(
 
     private async Task<(Principal? Caller, HarborError? Error)> SignedInAsync(HttpContext context, string what)
     {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized($"sign in to {what}");
+        var (principal, error) = await callers.IdentifySignedInAsync(context, what);
         return (principal, error);
     }
 

@@ -20,8 +20,7 @@ public sealed class CveAllowlistEndpoints(ApiCaller callers, ICveAllowlistStore 
 
     private async Task GetAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized("sign in to read the CVE allowlist");
+        var (principal, error) = await callers.IdentifySignedInAsync(context, "read the CVE allowlist");
         if (error is not null)
         {
             await error.WriteAsync(context);
@@ -33,8 +32,7 @@ public sealed class CveAllowlistEndpoints(ApiCaller callers, ICveAllowlistStore 
 
     private async Task PutAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized("sign in to change the CVE allowlist");
+        var (principal, error) = await callers.IdentifySignedInAsync(context, "change the CVE allowlist");
         if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden("only system administrators may change the system CVE allowlist");
         var (body, bodyError) = error is null ? await ApiJson.ReadAsync<CveAllowlistJson>(context) : (null, null);
         error ??= bodyError ?? body?.Validate();

@@ -171,8 +171,7 @@ public sealed partial class UserEndpoints(ApiCaller callers, IUserStore users, C
     /// <summary>The signed-in caller, or null after writing Harbor's 401.</summary>
     private async Task<Principal?> SignedInAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifyAsync(context);
-        if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized("sign in to use the users API");
+        var (principal, error) = await callers.IdentifySignedInAsync(context, "use the users API");
         if (error is null) return principal;
         await error.WriteAsync(context);
         return null;

@@ -113,7 +113,7 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
     /// <summary>Reads the whole manifest, refusing more than <paramref name="limit"/> bytes with 413 before storing anything.</summary>
     private static async Task<Outcome<byte[]>> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit) return TooLarge(limit);
+        if (request.ContentLength > limit) return await RefuseOversizedAsync(request, limit, cancellationToken);
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } length ? (int)length + 1 : 64 * 1024);
         var total = 0;
         try
@@ -122,7 +122,7 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
             {
                 if (total == buffer.Length)
                 {
-                    if (total > limit) return TooLarge(limit);
+                    if (total > limit) return await RefuseOversizedAsync(request, limit, cancellationToken);
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
                     buffer.AsSpan(0, total).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -139,7 +139,7 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
                 }
                 if (read == 0) break;
                 total += read;
-                if (total > limit) return TooLarge(limit);
+                if (total > limit) return await RefuseOversizedAsync(request, limit, cancellationToken);
             }
             return buffer.AsSpan(0, total).ToArray();
         }
@@ -161,6 +161,34 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
     private static OciError InvalidReference(string reference) => Digest.IsUnsupportedAlgorithm(reference) || reference.Contains(':')
         ? BlobEndpoint.InvalidDigest(reference)
         : OciErrorCode.ManifestInvalid.With($"'{reference}' is neither a valid tag nor a digest");
+
+    /// <summary>
+    /// A manifest body is too large. Read (and drop) a bounded remainder first, so a
+    /// client that is still sending receives the 413 instead of a reset connection.
+    /// </summary>
+    private static async Task<OciError> RefuseOversizedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long drained = 0;
+            while (drained < 4L * limit)
+            {
+                var read = await request.Body.ReadAsync(scratch, cancellationToken);
+                if (read == 0) break;
+                drained += read;
+            }
+        }
+        catch (IOException)
+        {
+            // The client gave up on its own; the answer stays the same.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+        return TooLarge(limit);
+    }
 
     private static OciError TooLarge(int limit) =>
         OciErrorCode.SizeInvalid.With($"the manifest is larger than the {limit / (1024 * 1024)} MiB this registry accepts", 413);
