@@ -4,14 +4,14 @@ namespace Berth.Metadata.Sqlite;
 
 /// <summary>
 /// The embedded metadata database: one SQLite file in WAL mode. Readers use pooled connections in
-/// parallel; writers take <see cref="WriteLock"/> so they queue in-process rather than spin on
-/// SQLITE_BUSY. All writes go through <see cref="WriteAsync{T}(Func{SqliteTransaction, Task{T}}, CancellationToken)"/>.
+/// parallel; writes queue in-process for one writer (rather than spin on SQLITE_BUSY), which commits
+/// concurrent writes together. All writes go through <see cref="WriteAsync{T}(Func{SqliteTransaction, Task{T}}, CancellationToken)"/>.
 /// </summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
 
-    private SemaphoreSlim WriteLock { get; } = new(1, 1);
+    private readonly GroupCommit _writer;
 
     public string FilePath { get; }
 
@@ -27,6 +27,7 @@ public sealed class SqliteDatabase
             ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writer = new GroupCommit(OpenAsync);
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -54,23 +55,10 @@ public sealed class SqliteDatabase
         WriteAsync(work, static _ => true, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction that commits only when
-    /// <paramref name="commit"/> approves its result; otherwise every change is rolled back.
+    /// Runs <paramref name="work"/> in a write transaction whose changes are kept only when
+    /// <paramref name="commit"/> approves its result; otherwise every change it made is rolled back.
+    /// The returned task completes once the changes are durable (see <see cref="GroupCommit"/>).
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
-    {
-        await WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction();
-            var result = await work(transaction);
-            if (commit(result)) await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            WriteLock.Release();
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(work, commit, cancellationToken);
 }

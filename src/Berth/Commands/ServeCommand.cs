@@ -15,6 +15,7 @@ internal static partial class ServeCommand
         if (!ServeFlags.TryParse(args, out var flags, out var flagError)) return Fail(flagError);
         if (flags.ConfigFile is { } file && !File.Exists(file)) return Fail($"configuration file '{file}' does not exist");
 
+        ReserveThreadsForBlockingIo();
         var builder = WebApplication.CreateSlimBuilder();
         var configuration = builder.Configuration;
         if (flags.ConfigFile is { } configFile)
@@ -63,6 +64,17 @@ internal static partial class ServeCommand
         await app.RunAsync();
         LogStopped(logger);
         return 0;
+    }
+
+    /// <summary>
+    /// fsync and SQLite calls block the thread that makes them. The pool starts with one thread per core
+    /// and adds more only slowly, so on a 2-core machine four concurrent pushes would queue behind each
+    /// other's fsync. Letting it grow at once to a few dozen threads keeps those waits in parallel.
+    /// </summary>
+    private static void ReserveThreadsForBlockingIo()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
     }
 
     private static int Fail(string message)
