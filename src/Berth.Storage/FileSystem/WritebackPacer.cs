@@ -3,23 +3,35 @@ using Microsoft.Win32.SafeHandles;
 namespace Berth.Storage.FileSystem;
 
 /// <summary>
-/// Starts flushing an upload file to disk in the background each time its length passes another
-/// <see cref="Step"/> bytes, so the disk works while the network delivers the rest. The commit's own
-/// fsync then finds only the tail left. Positions are in the file, not in one request, so chunked
-/// uploads of any chunk size are paced the same way.
+/// Gets an upload file's data moving to disk while the network still delivers the rest, so the commit's
+/// fsync finds only the tail left instead of the whole blob. On Linux every <see cref="KickStep"/> bytes
+/// start writeback of what arrived since the last kick, without waiting; elsewhere (or if the filesystem
+/// refuses) a background fsync runs each time another <see cref="FlushStep"/> bytes have arrived.
+/// Positions are in the file, not in one request, so chunked uploads of any chunk size are paced alike.
 /// </summary>
 internal sealed class WritebackPacer(SafeFileHandle file, long startOffset)
 {
-    private const long Step = 32L << 20;
+    private const long KickStep = 2L << 20;
+    private const long FlushStep = 32L << 20;
 
     private long _position = startOffset;
+    private long _lastKickAt = startOffset;
     private long _lastFlushAt = startOffset;
+    private bool _kicksWork = true;
     private Task _flush = Task.CompletedTask;
 
     public void Written(int bytes)
     {
         _position += bytes;
-        if (_position / Step == _lastFlushAt / Step || !_flush.IsCompleted) return;
+        if (_kicksWork)
+        {
+            if (_position - _lastKickAt < KickStep) return;
+            _kicksWork = LinuxWriteback.TryStart(file, _lastKickAt, _position - _lastKickAt);
+            _lastKickAt = _position;
+            if (_kicksWork) return;
+        }
+
+        if (_position / FlushStep == _lastFlushAt / FlushStep || !_flush.IsCompleted) return;
         _lastFlushAt = _position;
         _flush = Task.Run(() => RandomAccess.FlushToDisk(file));
     }
