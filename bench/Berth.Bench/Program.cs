@@ -2,7 +2,7 @@ using Berth.Bench.Cli;
 using Berth.Bench.Servers;
 
 // Entry point: parse the verb and its options, then hand over to the command. Ctrl+C cancels the
-// token so that `compare` still stops the registries it started and deletes their data.
+// token so that `compare` and `compare-auth` still stop the registries they started and delete their data.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -24,6 +24,7 @@ try
     {
         CommandVerb.Run => await RunCommand.ExecuteAsync(options, cancellation.Token),
         CommandVerb.Compare => await CompareCommand.ExecuteAsync(options, cancellation.Token),
+        CommandVerb.CompareAuth => await CompareAuthCommand.ExecuteAsync(options, cancellation.Token),
         CommandVerb.List => ListCommand.Execute(),
         _ => Help(),
     };

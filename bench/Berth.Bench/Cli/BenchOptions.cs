@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Berth.Bench.Registry;
 
 namespace Berth.Bench.Cli;
 
@@ -10,7 +11,7 @@ public sealed record BenchOptions
     /// <summary>The registry to load (run only). Always a loopback address.</summary>
     public Uri? Url { get; init; }
 
-    /// <summary>Command line that starts Berth, with {listen} and {data} placeholders (compare only).</summary>
+    /// <summary>Command line that starts Berth, with {listen} and {data} placeholders (compare and compare-auth).</summary>
     public string? BerthCommand { get; init; }
 
     public string DistributionBinary { get; init; } = "docker-registry";
@@ -31,6 +32,9 @@ public sealed record BenchOptions
 
     /// <summary>"user:password" sent as Basic credentials on every request.</summary>
     public string? Credentials { get; init; }
+
+    /// <summary>How the timed iterations authenticate; setup always uses <see cref="Credentials"/> as Basic.</summary>
+    public LoadAuth LoadAuth { get; init; } = LoadAuth.Basic;
 
     /// <summary>Comparison runs; the report takes the median of each figure.</summary>
     public int Runs { get; init; } = 1;

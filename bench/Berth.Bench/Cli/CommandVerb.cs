@@ -6,5 +6,6 @@ public enum CommandVerb
     Help,
     Run,
     Compare,
+    CompareAuth,
     List,
 }

@@ -12,8 +12,6 @@ namespace Berth.Bench.Cli;
 /// </summary>
 public static class CompareCommand
 {
-    private const int LogLinesOnFailure = 20;
-
     public static async Task<int> ExecuteAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         if (SuiteRunner.Select(options).Count == 0)
@@ -39,13 +37,13 @@ public static class CompareCommand
             // cooler machine or the client's better-warmed code.
             if (run % 2 == 1)
             {
-                distributionRuns.Add(await RunSideAsync(suite, distribution, cancellationToken));
-                berthRuns.Add(await RunSideAsync(suite, berth, cancellationToken));
+                distributionRuns.Add(await SideRun.RunAsync(suite, distribution, distribution.Name, cancellationToken));
+                berthRuns.Add(await SideRun.RunAsync(suite, berth, berth.Name, cancellationToken));
             }
             else
             {
-                berthRuns.Add(await RunSideAsync(suite, berth, cancellationToken));
-                distributionRuns.Add(await RunSideAsync(suite, distribution, cancellationToken));
+                berthRuns.Add(await SideRun.RunAsync(suite, berth, berth.Name, cancellationToken));
+                distributionRuns.Add(await SideRun.RunAsync(suite, distribution, distribution.Name, cancellationToken));
             }
         }
 
@@ -55,18 +53,5 @@ public static class CompareCommand
             ? ReportJson.Serialize(new ComparisonReport(options.Runs, options.Concurrency, Environment.ProcessorCount, distributionResults, berthResults))
             : ComparisonTable.Render(distributionResults, berthResults));
         return distributionResults.Concat(berthResults).Any(result => result.Failed > 0) ? 1 : 0;
-    }
-
-    private static async Task<IReadOnlyList<TestResult>> RunSideAsync(SuiteRunner suite, ManagedRegistry registry, CancellationToken cancellationToken)
-    {
-        await PageCacheFlush.RunAsync(cancellationToken);
-        var results = await suite.RunAsync(registry.BaseUri, registry.Name, cancellationToken);
-        if (results.Any(result => result.Failed > 0))
-        {
-            // The scratch directory, log included, is deleted with the server: show the log's end now.
-            Console.Error.WriteLine($"[{registry.Name}] failures; last lines of its log:{Environment.NewLine}{registry.LogTail(LogLinesOnFailure)}");
-        }
-
-        return results;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text.RegularExpressions;
+using Berth.Bench.Registry;
 
 namespace Berth.Bench.Cli;
 
@@ -23,18 +24,20 @@ public static class OptionsParser
         {
             "run" => CommandVerb.Run,
             "compare" => CommandVerb.Compare,
+            "compare-auth" => CommandVerb.CompareAuth,
             "list" => CommandVerb.List,
             "help" or "--help" or "-h" => CommandVerb.Help,
             _ => null,
         };
         if (verb is null)
         {
-            error = $"unknown command '{verbText}': expected run, compare or list";
+            error = $"unknown command '{verbText}': expected run, compare, compare-auth or list";
             return false;
         }
 
         var reader = OptionReader.FromArguments(args.AsSpan(1));
         var defaults = new BenchOptions { Verb = verb.Value };
+        var loadAuth = reader.Text("--load-auth");
         var parsed = new BenchOptions
         {
             Verb = verb.Value,
@@ -43,10 +46,13 @@ public static class OptionsParser
             DistributionBinary = reader.Text("--distribution") ?? defaults.DistributionBinary,
             Concurrency = reader.Integer("--concurrency", 1, 256) ?? defaults.Concurrency,
             Requests = reader.Integer("--requests", 1, 10_000_000),
-            Tests = reader.Text("--tests") is { } pattern ? TestFilter(reader, pattern) : null,
+            Tests = reader.Text("--tests") is { } pattern
+                ? TestFilter(reader, pattern)
+                : verb == CommandVerb.CompareAuth ? CompareAuthCommand.DefaultTests : null,
             Repository = reader.Text("--repo") is { } repo ? Repository(reader, repo) : defaults.Repository,
             Output = reader.Text("--output") is { } output ? Output(reader, output) : defaults.Output,
             Credentials = reader.Text("--user") is { } user ? Credentials(reader, user) : null,
+            LoadAuth = loadAuth is null ? defaults.LoadAuth : ParseLoadAuth(reader, loadAuth),
             Runs = reader.Integer("--runs", 1, 25) ?? defaults.Runs,
             ChunkMiB = reader.Integer("--chunk-mib", 0, 1024) ?? defaults.ChunkMiB,
             Warmup = reader.Integer("--warmup", 0, 1000) ?? defaults.Warmup,
@@ -57,6 +63,10 @@ public static class OptionsParser
         };
         reader.RejectUnread();
         CheckVerbRequirements(reader, parsed);
+        if (parsed.Verb == CommandVerb.CompareAuth)
+        {
+            CheckCompareAuth(reader, parsed, loadAuth);
+        }
 
         if (reader.Errors.Count > 0)
         {
@@ -84,6 +94,35 @@ public static class OptionsParser
         if (options.Verb == CommandVerb.Compare && options.Url is not null)
         {
             reader.Errors.Add("compare starts its own registries; drop --url");
+        }
+    }
+
+    private static void CheckCompareAuth(OptionReader reader, BenchOptions options, string? loadAuth)
+    {
+        if (string.IsNullOrWhiteSpace(options.BerthCommand))
+        {
+            reader.Errors.Add("compare-auth needs --berth \"COMMAND\" (with {listen} and {data} placeholders)");
+        }
+
+        if (options.Url is not null)
+        {
+            reader.Errors.Add("compare-auth starts its own registries; drop --url");
+        }
+
+        if (loadAuth is not null)
+        {
+            reader.Errors.Add("compare-auth loads with every kind of auth in turn; drop --load-auth");
+        }
+
+        if (options.Credentials is null)
+        {
+            reader.Errors.Add("compare-auth needs --user USER:PASSWORD (Berth's, and Distribution's htpasswd entry)");
+        }
+
+        // Berth serves anonymous pulls only from public projects; a fresh Berth has one, "library".
+        if (options.Repository != "library" && !options.Repository.StartsWith("library/", StringComparison.Ordinal))
+        {
+            reader.Errors.Add($"compare-auth needs --repo under library/ (the public project anonymous pulls read), got '{options.Repository}'");
         }
     }
 
@@ -141,6 +180,22 @@ public static class OptionsParser
             default:
                 reader.Errors.Add($"--output must be table or json, got '{value}'");
                 return OutputFormat.Table;
+        }
+    }
+
+    private static LoadAuth ParseLoadAuth(OptionReader reader, string value)
+    {
+        switch (value)
+        {
+            case "anonymous":
+                return LoadAuth.Anonymous;
+            case "basic":
+                return LoadAuth.Basic;
+            case "bearer":
+                return LoadAuth.Bearer;
+            default:
+                reader.Errors.Add($"--load-auth must be anonymous, basic or bearer, got '{value}'");
+                return LoadAuth.Basic;
         }
     }
 

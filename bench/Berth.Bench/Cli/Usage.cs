@@ -9,20 +9,25 @@ public static class Usage
         Usage:
           Berth.Bench run --url http://127.0.0.1:PORT [options]
           Berth.Bench compare --berth "COMMAND with {listen} and {data}" [options]
+          Berth.Bench compare-auth --berth "COMMAND" --user USER:PASSWORD --repo library/NAME [options]
           Berth.Bench list
 
         Options:
           --url URL              registry to load (run); must be a loopback address
           --berth COMMAND        shell command starting Berth; {listen} becomes 127.0.0.1:PORT,
-                                 {data} a fresh empty directory (compare)
+                                 {data} a fresh empty directory (compare, compare-auth)
           --distribution PATH    CNCF Distribution binary (default: docker-registry)
           --runs K               compare runs, report the median of each figure (default: 1)
           --concurrency N        parallel workers (default: 4)
           --requests N           iterations per test, overriding each test's default
-          --tests REGEX          only tests whose name matches (case-insensitive)
+          --tests REGEX          only tests whose name matches (case-insensitive);
+                                 compare-auth defaults to the read-only ones (Manifest GET, Pull)
           --repo NAME            repository prefix (default: bench/zb)
           --output table|json    result format (default: table; compare prints markdown)
-          --user USER:PASSWORD   Basic credentials for every request
+          --user USER:PASSWORD   credentials: setup pushes always send them as Basic
+          --load-auth MODE       how timed iterations authenticate: anonymous, basic (--user on
+                                 every request) or bearer (a token per repository from the
+                                 registry's challenge) (default: basic; not for compare-auth)
           --chunk-mib N          PATCH size of chunked pushes; 0 = one streamed PATCH (default: 10)
           --warmup N             untimed iterations before each test (default: 2)
           --max-seconds S        time cap per test (default: 180)

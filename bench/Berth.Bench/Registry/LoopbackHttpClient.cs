@@ -5,15 +5,20 @@ using System.Text;
 namespace Berth.Bench.Registry;
 
 /// <summary>
-/// The one HttpClient a run shares: a pooled connection per worker, no proxy (loopback traffic must not
+/// The HttpClient a run shares: a pooled connection per worker, no proxy (loopback traffic must not
 /// detour through one), no redirects (a redirect could leave the machine), no decompression and no
 /// client-side timeout (each call sets its own, covering the body too).
 /// </summary>
 public static class LoopbackHttpClient
 {
-    public static HttpClient Create(int concurrency, string? credentials)
+    /// <summary>A client that sends <paramref name="credentials"/>, when given, as Basic on every request.</summary>
+    public static HttpClient Create(int concurrency, string? credentials) =>
+        Create(concurrency, credentials, LoadAuth.Basic, registry: null);
+
+    /// <summary>A client that authenticates the way <paramref name="auth"/> says.</summary>
+    public static HttpClient Create(int concurrency, string? credentials, LoadAuth auth, Uri? registry)
     {
-        var handler = new SocketsHttpHandler
+        var sockets = new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
@@ -24,19 +29,25 @@ public static class LoopbackHttpClient
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
+        var basic = credentials is null ? null : BasicHeader(credentials);
+        HttpMessageHandler handler = auth == LoadAuth.Bearer
+            ? new BearerTokenHandler(sockets, registry ?? throw new ArgumentNullException(nameof(registry)), basic)
+            : sockets;
         var client = new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Berth.Bench", "1.0"));
-        if (credentials is not null)
+        if (auth == LoadAuth.Basic && basic is not null)
         {
             // Sent up front: waiting for a 401 challenge would double every request and cannot replay
             // a streamed body.
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
+            client.DefaultRequestHeaders.Authorization = basic;
         }
 
         return client;
     }
+
+    private static AuthenticationHeaderValue BasicHeader(string credentials) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
 }

@@ -35,7 +35,8 @@ public static class ComparisonTable
     private static string Cells(TestResult result) =>
         $"{Figures.Rate(result.RequestsPerSecond)} | {Figures.Rate(result.MegabytesPerSecond)} | {Figures.Milliseconds(result.P50Ms)} | {Figures.Milliseconds(result.P99Ms)}";
 
-    private static void AppendFailures(StringBuilder text, string side, IReadOnlyList<TestResult> results)
+    /// <summary>A line per test of <paramref name="side"/> that had failures or hit its time cap.</summary>
+    public static void AppendFailures(StringBuilder text, string side, IReadOnlyList<TestResult> results)
     {
         foreach (var result in results.Where(result => result.Failed > 0 || result.NotRun > 0))
         {

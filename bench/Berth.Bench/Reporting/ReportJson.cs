@@ -13,9 +13,12 @@ namespace Berth.Bench.Reporting;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunReport))]
 [JsonSerializable(typeof(ComparisonReport))]
+[JsonSerializable(typeof(AuthComparisonReport))]
 public sealed partial class ReportJson : JsonSerializerContext
 {
     public static string Serialize(RunReport report) => JsonSerializer.Serialize(report, Default.RunReport);
 
     public static string Serialize(ComparisonReport report) => JsonSerializer.Serialize(report, Default.ComparisonReport);
+
+    public static string Serialize(AuthComparisonReport report) => JsonSerializer.Serialize(report, Default.AuthComparisonReport);
 }

@@ -14,9 +14,14 @@ public sealed class SuiteRunner(BenchOptions options, BlobWorkspace blobs, Marke
     /// <summary>Runs the suite; <paramref name="label"/> prefixes the progress lines on stderr.</summary>
     public async Task<IReadOnlyList<TestResult>> RunAsync(Uri registry, string label, CancellationToken cancellationToken)
     {
-        using var http = LoopbackHttpClient.Create(options.Concurrency, options.Credentials);
-        var client = new RegistryClient(http, registry, options.RequestTimeout);
-        var context = new BenchContext(client, blobs, markers, options.Repository, options.ChunkMiB << 20, options.Seed);
+        using var loadHttp = LoopbackHttpClient.Create(options.Concurrency, options.Credentials, options.LoadAuth, registry);
+        var load = new RegistryClient(loadHttp, registry, options.RequestTimeout);
+
+        // Setup always pushes with --user; under Basic load that is the load client itself, as before.
+        using var setupHttp = options.LoadAuth == LoadAuth.Basic ? null : LoopbackHttpClient.Create(options.Concurrency, options.Credentials);
+        var setup = setupHttp is null ? load : new RegistryClient(setupHttp, registry, options.RequestTimeout);
+
+        var context = new BenchContext(load, setup, blobs, markers, options.Repository, options.ChunkMiB << 20, options.Seed);
         var runner = new TestRunner(context, options.Concurrency, options.Warmup, options.MaxTestDuration);
 
         var results = new List<TestResult>();

@@ -4,14 +4,15 @@ using Berth.Bench.Suite;
 namespace Berth.Bench.Running;
 
 /// <summary>
-/// Runs one test: setup, warm-up, then the timed iterations spread over the workers. Bounded both
-/// ways: by the iteration count and by a wall-clock cap after which no new iteration starts.
+/// Runs one test: setup (with the setup client), warm-up, then the timed iterations spread over the
+/// workers. Bounded both ways: by the iteration count and by a wall-clock cap after which no new
+/// iteration starts. Warm-up uses the load client, so a Bearer load has its tokens before the clock starts.
 /// </summary>
 public sealed class TestRunner(BenchContext context, int concurrency, int warmup, TimeSpan maxDuration)
 {
     public async Task<TestResult> RunAsync(BenchTest test, int requests, CancellationToken cancellationToken)
     {
-        var setup = await GuardedAsync(() => test.SetupAsync(context, cancellationToken), cancellationToken);
+        var setup = await GuardedAsync(() => test.SetupAsync(context.ForSetup, cancellationToken), cancellationToken);
         if (!setup.Ok)
         {
             return TestResult.SetupFailed(test.Name, requests, setup.Error ?? "failed");

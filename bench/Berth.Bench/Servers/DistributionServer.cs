@@ -3,17 +3,37 @@ namespace Berth.Bench.Servers;
 /// <summary>
 /// CNCF Distribution (Debian's docker-registry 2.8) on a free loopback port with fresh filesystem
 /// storage: the config from reference/tooling.md plus the in-memory blob descriptor cache that the
-/// packaged config.yml enables, so the baseline is Distribution as it ships.
+/// packaged config.yml enables, so the baseline is Distribution as it ships. With credentials it also
+/// turns on htpasswd auth for that one user, Distribution's own way of requiring a login.
 /// </summary>
 public static class DistributionServer
 {
-    public static Task<ManagedRegistry> StartAsync(string binary, CancellationToken cancellationToken)
+    /// <param name="htpasswdCredentials">"user:password" to require as Basic on /v2; null serves anonymously.</param>
+    public static async Task<ManagedRegistry> StartAsync(string binary, CancellationToken cancellationToken, string? htpasswdCredentials = null)
     {
         var scratch = Directory.CreateTempSubdirectory("berth-bench-distribution-").FullName;
         var data = Directory.CreateDirectory(Path.Combine(scratch, "data")).FullName;
         var port = FreeLoopbackPort.Next();
+        var auth = string.Empty;
+        if (htpasswdCredentials is not null)
+        {
+            var htpasswd = Path.Combine(scratch, "htpasswd");
+            try
+            {
+                await HtpasswdFile.WriteAsync(htpasswd, htpasswdCredentials, cancellationToken);
+            }
+            catch
+            {
+                // No server owns the scratch directory yet: remove it here.
+                Directory.Delete(scratch, recursive: true);
+                throw;
+            }
+
+            auth = $"auth:\n  htpasswd:\n    realm: berth-bench\n    path: \"{htpasswd}\"";
+        }
+
         var config = Path.Combine(scratch, "config.yml");
-        File.WriteAllText(config, $$"""
+        await File.WriteAllTextAsync(config, $$"""
             version: 0.1
             log: {level: warn}
             storage:
@@ -21,9 +41,11 @@ public static class DistributionServer
               delete: {enabled: true}
               cache: {blobdescriptor: inmemory}
             http: {addr: "127.0.0.1:{{port}}"}
+            {{auth}}
 
-            """);
+            """, cancellationToken);
+        var name = htpasswdCredentials is null ? "Distribution" : "Distribution htpasswd";
         var command = $"exec {ShellQuote.Word(binary)} serve {ShellQuote.Word(config)}";
-        return ManagedRegistry.StartAsync("Distribution", command, new Uri($"http://127.0.0.1:{port}/"), scratch, cancellationToken);
+        return await ManagedRegistry.StartAsync(name, command, new Uri($"http://127.0.0.1:{port}/"), scratch, cancellationToken);
     }
 }
