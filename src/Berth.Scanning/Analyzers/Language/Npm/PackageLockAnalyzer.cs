@@ -6,9 +6,10 @@ namespace Berth.Scanning.Analyzers.Language.Npm;
 
 /// <summary>
 /// npm's <c>package-lock.json</c> (directory scans only): lockfileVersion 2 and 3 list every installed path
-/// under <c>packages</c> ("node_modules/a/node_modules/b"); version 1 nests <c>dependencies</c>. Development
-/// dependencies, linked workspaces and the root project are left out; a name@version installed at several
-/// paths is reported once.
+/// under <c>packages</c> ("node_modules/a/node_modules/b"); version 1 nests <c>dependencies</c>. Linked
+/// workspaces and the root project are left out; a name@version installed at several paths is reported once.
+/// Development dependencies are included, as Trivy's parser returns them: <see cref="Package"/> has no flag
+/// to set them apart, and a repository scan should see what its developers install.
 /// </summary>
 public sealed class PackageLockAnalyzer : IFileAnalyzer
 {
@@ -43,7 +44,7 @@ public sealed class PackageLockAnalyzer : IFileAnalyzer
         foreach (var entry in installed.EnumerateObject())
         {
             var at = entry.Name.LastIndexOf(NodeModules, StringComparison.Ordinal);
-            if (at < 0 || JsonValues.True(entry.Value, "dev") || JsonValues.True(entry.Value, "link")) continue;
+            if (at < 0 || JsonValues.True(entry.Value, "link")) continue;
             var name = JsonValues.String(entry.Value, "name") ?? entry.Name[(at + NodeModules.Length)..];
             Add(packages, name, JsonValues.String(entry.Value, "version"), JsonValues.License(entry.Value, "license"), filePath);
         }
@@ -56,7 +57,6 @@ public sealed class PackageLockAnalyzer : IFileAnalyzer
         if (depth > 64) return;
         foreach (var entry in dependencies.EnumerateObject())
         {
-            if (JsonValues.True(entry.Value, "dev")) continue;
             Add(packages, entry.Name, JsonValues.String(entry.Value, "version"), license: null, filePath);
             if (JsonValues.Object(entry.Value, "dependencies") is { } nested)
                 ReadDependencies(nested, packages, filePath, depth + 1);

@@ -2,7 +2,10 @@ namespace Berth.Scanning.Analyzers.Language.Python;
 
 /// <summary>
 /// Python core metadata (METADATA, PKG-INFO): RFC 822 style headers up to the first blank line, where the
-/// long description begins. Continuation lines (leading whitespace) extend the previous header.
+/// long description begins. Continuation lines (leading whitespace) extend the previous header. Older
+/// setuptools folds the whole long description into a <c>Description</c> header whose paragraphs are
+/// separated by truly empty lines, with Keywords and Classifiers after it; blank lines inside that folded
+/// header do not end the header block.
 /// </summary>
 public sealed class CoreMetadata
 {
@@ -13,21 +16,32 @@ public sealed class CoreMetadata
     public static CoreMetadata Parse(string text)
     {
         var metadata = new CoreMetadata();
+        var foldedDescription = false;
         foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.TrimEnd('\r');
-            if (line.Length == 0) break;
+            if (line.Length == 0)
+            {
+                if (foldedDescription) continue;
+                break;
+            }
             if (char.IsWhiteSpace(line[0]))
             {
                 if (metadata._headers.Count > 0)
                 {
+                    foldedDescription = string.Equals(metadata._headers[^1].Key, "Description", StringComparison.OrdinalIgnoreCase);
                     var last = metadata._headers[^1];
                     metadata._headers[^1] = new(last.Key, last.Value + "\n" + line.Trim());
                 }
                 continue;
             }
             var colon = line.IndexOf(':');
-            if (colon <= 0) continue;
+            if (colon <= 0 || line[..colon].Contains(' '))
+            {
+                if (foldedDescription) break; // the body starts after the folded description
+                continue;
+            }
+            foldedDescription = false;
             metadata._headers.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
         }
         return metadata;
