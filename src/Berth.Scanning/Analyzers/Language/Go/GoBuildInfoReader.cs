@@ -46,7 +46,8 @@ public static class GoBuildInfoReader
             var (info, error) = (header[15] & 2) != 0
                 ? await ReadInlineAsync(image, offset + HeaderSize, cancellationToken)
                 : await ReadPointersAsync(image, header, cancellationToken);
-            if (info is not null) return info;
+            if (info is { GoVersion.Length: > 0 }) return info;
+            if (info is not null) error = "the Go version string is empty";
             problem = error;
         }
         warn($"Go build info found but unreadable: {problem}");
