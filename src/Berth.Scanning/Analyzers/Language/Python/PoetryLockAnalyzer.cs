@@ -1,0 +1,27 @@
+using Berth.Scanning.Layers;
+using Berth.Scanning.Packages;
+
+namespace Berth.Scanning.Analyzers.Language.Python;
+
+/// <summary><c>poetry.lock</c> (directory scans only): every <c>[[package]]</c> table's name and version.</summary>
+public sealed class PoetryLockAnalyzer : IFileAnalyzer
+{
+    public string Name => "poetry";
+
+    public int Version => 1;
+
+    public bool Wants(string path, long size) => FileNames.BaseName(path) == "poetry.lock";
+
+    public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
+    {
+        var text = await ManifestReader.ReadTextAsync(file, findings, Name, cancellationToken);
+        if (text is null) return;
+        var packages = TomlPackageTables.Read(text)
+            .Where(t => t.ContainsKey("name") && t.ContainsKey("version"))
+            .Select(t => new Package
+            {
+                Name = t["name"], Version = t["version"], Ecosystem = Ecosystem.PyPI, FilePath = file.Path,
+            });
+        findings.AddPackages(file.Path, packages);
+    }
+}
