@@ -92,7 +92,9 @@ internal sealed record InstalledRpm
         var dirIndexes = header.UInt32Array(RpmTag.DirIndexes);
         if (baseNames is null || dirNames is null || dirIndexes is null)
         {
-            problem = "file list is incomplete (BASENAMES, DIRNAMES or DIRINDEXES missing or unreadable)";
+            problem = header.Problems.Count > 0
+                ? $"file list is unreadable: {header.Problems[^1]}"
+                : "file list is incomplete (BASENAMES without DIRNAMES or DIRINDEXES)";
             return files;
         }
         if (dirIndexes.Length != baseNames.Count)
