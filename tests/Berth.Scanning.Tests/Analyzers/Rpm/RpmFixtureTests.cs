@@ -94,4 +94,19 @@ public sealed class RpmFixtureTests
         Assert.Equal("x86_64", hello.Architecture);
         Assert.Equal("GPL", hello.License);
     }
+
+    [Fact]
+    public async Task Berkeley_written_by_a_big_endian_machine_reads_the_same()
+    {
+        var littleEndian = await File.ReadAllBytesAsync(TestData.Path("packages", "rpm", "bdb-rhel8-libuuid", "var/lib/rpm/Packages"));
+        var bigEndian = BigEndianBerkeleyDatabase.FromLittleEndian(littleEndian);
+        Assert.NotEqual(littleEndian, bigEndian);
+
+        var run = await RpmDatabaseRun.BytesAsync(bigEndian, "var/lib/rpm/Packages");
+
+        Assert.Empty(run.Warnings);
+        var libuuid = Assert.Single(run.Packages);
+        Assert.Equal(("libuuid", "2.32.1-42.el8_8"), (libuuid.Name, libuuid.Version));
+        Assert.Contains("usr/lib64/libuuid.so.1", run.InstalledFiles);
+    }
 }
