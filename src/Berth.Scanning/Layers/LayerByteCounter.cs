@@ -77,12 +77,14 @@ internal sealed class LayerByteCounter(Stream uncompressed, string format, long 
         return data.Length;
     }
 
-    // GZipStream reports bad input as InvalidDataException, ZstdSharp as ZstdException; plain I/O errors of the
-    // blob itself stay exceptions (broken infrastructure, not a property of the layer).
-    private static bool IsCorruptInput(Exception e) => e is InvalidDataException or ZstdSharp.ZstdException;
+    // GZipStream reports bad input as InvalidDataException, ZstdSharp as ZstdException and a cut-off frame as
+    // EndOfStreamException; other I/O errors of the blob itself stay exceptions (broken infrastructure, not a
+    // property of the layer).
+    private static bool IsCorruptInput(Exception e) => e is InvalidDataException or ZstdSharp.ZstdException or EndOfStreamException;
 
-    private LayerWalkException Corrupt(Exception e) =>
-        new(LayerFailureKind.CorruptCompression, $"the {format} data is corrupt after {BytesRead} uncompressed bytes: {e.Message}");
+    private LayerWalkException Corrupt(Exception e) => e is EndOfStreamException
+        ? new(LayerFailureKind.TruncatedArchive, $"the {format} data ends early, after {BytesRead} uncompressed bytes: {e.Message}")
+        : new(LayerFailureKind.CorruptCompression, $"the {format} data is corrupt after {BytesRead} uncompressed bytes: {e.Message}");
 
     public override void Flush()
     {

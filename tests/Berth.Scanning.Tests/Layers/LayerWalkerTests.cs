@@ -183,6 +183,17 @@ public sealed class LayerWalkerTests
     }
 
     [Fact]
+    public async Task A_truncated_zstd_layer_is_not_a_success()
+    {
+        var zstd = new TestLayer().File("etc/data", string.Concat(Enumerable.Range(0, 50_000).Select(i => (i * 31).ToString()))).Zstd();
+
+        var result = await WalkAsync(zstd[..(zstd.Length / 2)], new RecordingAnalyzer(_ => true));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Failure!.Kind, new[] { LayerFailureKind.TruncatedArchive, LayerFailureKind.CorruptCompression });
+    }
+
+    [Fact]
     public async Task A_header_with_a_bad_checksum_is_a_corrupt_archive()
     {
         byte[] tar = [.. RawTar.Header("etc/a", 0, breakChecksum: true), .. new byte[1024]];
