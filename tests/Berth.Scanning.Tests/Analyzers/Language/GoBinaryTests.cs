@@ -92,7 +92,7 @@ public class GoBinaryTests
     [Fact]
     public async Task An_executable_over_the_size_limit_is_refused_with_a_warning()
     {
-        var limits = new Layers.ScanLimits { MaxAnalyzedFileBytes = 1 << 20 };
+        var limits = new Berth.Scanning.Layers.ScanLimits { MaxAnalyzedFileBytes = 1 << 20 };
         var findings = await FixtureRun.BytesAsync(new ExecutableAnalyzer(), "app", [.. await File.ReadAllBytesAsync(Fixture)], limits);
 
         Assert.Empty(findings.PackageSets);

@@ -63,7 +63,7 @@ public class NpmTests
     {
         var big = Encoding.UTF8.GetBytes("{\"name\":\"a\",\"version\":\"1\",\"pad\":\"" + new string('x', 4096) + "\"}");
         var findings = await FixtureRun.BytesAsync(new PackageJsonAnalyzer(), "x/package.json", big,
-            new Layers.ScanLimits { MaxAnalyzedFileBytes = 1024 });
+            new Berth.Scanning.Layers.ScanLimits { MaxAnalyzedFileBytes = 1024 });
         Assert.Empty(findings.Packages());
         Assert.Contains("limit", Assert.Single(findings.Warnings));
     }
