@@ -20,8 +20,9 @@ public static class YamlTree
         {
             stream.Load(new StringReader(text));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
+            // YamlDotNet's scanner throws InvalidOperationException on some unterminated flow collections.
             error = $"malformed YAML: {e.Message}";
             return null;
         }
