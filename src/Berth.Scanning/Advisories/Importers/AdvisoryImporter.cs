@@ -125,12 +125,14 @@ public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryImportLimits?
         {
             var head = new byte[4096];
             var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-            stream.Position = 0;
-            if (DebianTrackerReader.LooksLikeTracker(head.AsSpan(0, headLength)))
+            var start = head.AsSpan(0, headLength).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            stream.Position = start;
+            if (DebianTrackerReader.LooksLikeTracker(head.AsSpan(start, headLength - start)))
             {
                 await ImportTrackerAsync(run, name, stream, cancellationToken);
                 return;
             }
+            stream.Position = 0;
             if (stream.Length > _limits.MaxDocumentBytes)
             {
                 run.Error(name, $"the document has {stream.Length} bytes, more than the limit of {_limits.MaxDocumentBytes}");
