@@ -12,9 +12,15 @@ namespace Berth.Scanning.Matching;
 /// them). Language packages are looked up by ecosystem and normalised name. Versions are compared with
 /// the ecosystem's <see cref="IVersionScheme"/>.
 /// </summary>
-/// <param name="schemes">The version scheme for an ecosystem, or null when none is available yet.</param>
+/// <param name="schemes">The version scheme for an ecosystem, or null when there is none.</param>
 public sealed class AdvisoryMatcher(IAdvisoryStore store, Func<Ecosystem, IVersionScheme?> schemes)
 {
+    /// <summary>A matcher using each ecosystem's scheme from <see cref="VersionSchemes"/>.</summary>
+    public AdvisoryMatcher(IAdvisoryStore store)
+        : this(store, VersionSchemes.For)
+    {
+    }
+
     private sealed record Query(Package Package, AdvisoryKey Key, string Version, IVersionScheme Scheme);
 
     public async Task<MatchResult> MatchAsync(OsRelease? os, IReadOnlyList<Package> packages, CancellationToken cancellationToken)

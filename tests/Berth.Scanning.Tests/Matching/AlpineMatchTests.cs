@@ -9,7 +9,7 @@ namespace Berth.Scanning.Tests.Matching;
 [Collection(ImportedAdvisoriesCollection.Name)]
 public sealed class AlpineMatchTests(ImportedAdvisories imported)
 {
-    private AdvisoryMatcher Matcher => new(imported.Store, TestVersionSchemes.For);
+    private AdvisoryMatcher Matcher => new(imported.Store);
 
     private static Package Apk(string name, string version, string? origin = null) => new()
     {

@@ -47,7 +47,7 @@ public sealed class DebianMatchTests : IAsyncLifetime
         await File.WriteAllTextAsync(tracker, Tracker);
         var result = await new AdvisoryImporter(store).ImportAsync([tracker], default);
         Assert.Empty(result.Errors);
-        _matcher = new AdvisoryMatcher(store, TestVersionSchemes.For);
+        _matcher = new AdvisoryMatcher(store);
     }
 
     public async Task DisposeAsync()

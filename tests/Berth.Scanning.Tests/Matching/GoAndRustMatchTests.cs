@@ -38,7 +38,7 @@ public sealed class GoAndRustMatchTests(ImportedAdvisories imported)
         GO-2026-5039 GO-2026-5856 GO-2026-5972 GO-2026-6088 GO-2026-6089 GO-2026-6090 GO-2026-6091 GO-2026-6218
         """;
 
-    private AdvisoryMatcher Matcher => new(imported.Store, TestVersionSchemes.For);
+    private AdvisoryMatcher Matcher => new(imported.Store);
 
     private static string[] Ids(string list) => list.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
 

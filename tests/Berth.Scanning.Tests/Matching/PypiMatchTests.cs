@@ -10,7 +10,7 @@ public sealed class PypiMatchTests(ImportedAdvisories imported)
 {
     private async Task<IReadOnlyList<(string, string)>> MatchAsync(IReadOnlyList<Package> packages)
     {
-        var result = await new AdvisoryMatcher(imported.Store, TestVersionSchemes.For).MatchAsync(null, packages, default);
+        var result = await new AdvisoryMatcher(imported.Store).MatchAsync(null, packages, default);
         return [.. result.Findings.Select(f => (f.PackageName + "@" + f.InstalledVersion, f.AdvisoryId)).Order()];
     }
 
@@ -74,7 +74,7 @@ public sealed class PypiMatchTests(ImportedAdvisories imported)
     {
         var packages = FixturePackages.PipfileLock("python/pipenv/Pipfile.lock");
 
-        var result = await new AdvisoryMatcher(imported.Store, TestVersionSchemes.For).MatchAsync(null, packages, default);
+        var result = await new AdvisoryMatcher(imported.Store).MatchAsync(null, packages, default);
 
         // Unsorted events (introduced 2.0.0, fixed 2.0.6, introduced 0, fixed 1.26.17): both fixes lie above 1.24.2.
         var unsorted = result.Findings.Single(f => f.AdvisoryId == "PYSEC-2023-192");
