@@ -140,6 +140,33 @@ internal static class SqliteSchema
             WHERE p.name = CASE WHEN instr(repository.name, '/') > 0 THEN substr(repository.name, 1, instr(repository.name, '/') - 1) ELSE repository.name END);
         CREATE INDEX repository_project ON repository(project_id);
         """,
+        // 3: vulnerability advisories, one row per (ecosystem, package, advisory id) so a scan looks up each
+        // package by the unique index; the feeds they came from, for `vulndb status`.
+        """
+        CREATE TABLE advisory (
+            id INTEGER PRIMARY KEY,
+            ecosystem TEXT NOT NULL,
+            package TEXT NOT NULL,
+            advisory_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            affected TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            cvss_vector TEXT,
+            cvss_score REAL,
+            summary TEXT,
+            aliases TEXT NOT NULL,
+            published INTEGER,
+            modified INTEGER,
+            UNIQUE (ecosystem, package, advisory_id)
+        );
+        CREATE INDEX advisory_by_id ON advisory(advisory_id);
+        CREATE TABLE advisory_source (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            imported_count INTEGER NOT NULL,
+            imported_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

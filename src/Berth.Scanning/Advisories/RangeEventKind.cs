@@ -1,0 +1,9 @@
+namespace Berth.Scanning.Advisories;
+
+public enum RangeEventKind
+{
+    Introduced,
+    Fixed,
+    LastAffected,
+    Limit,
+}

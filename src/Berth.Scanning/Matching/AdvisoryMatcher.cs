@@ -1,0 +1,133 @@
+using Berth.Metadata.Advisories;
+using Berth.Scanning.Advisories;
+using Berth.Scanning.Packages;
+using Berth.Scanning.Versions;
+
+namespace Berth.Scanning.Matching;
+
+/// <summary>
+/// Finds the advisories that apply to a list of installed packages. OS packages are looked up in their
+/// distribution's release bucket by SOURCE package name and compared by source version with the distro's
+/// version rules; packages from third-party repositories are not (the distro's advisories do not cover
+/// them). Language packages are looked up by ecosystem and normalised name. Versions are compared with
+/// the ecosystem's <see cref="IVersionScheme"/>.
+/// </summary>
+/// <param name="schemes">The version scheme for an ecosystem, or null when there is none.</param>
+public sealed class AdvisoryMatcher(IAdvisoryStore store, Func<Ecosystem, IVersionScheme?> schemes)
+{
+    /// <summary>A matcher using each ecosystem's scheme from <see cref="VersionSchemes"/>.</summary>
+    public AdvisoryMatcher(IAdvisoryStore store)
+        : this(store, VersionSchemes.For)
+    {
+    }
+
+    private sealed record Query(Package Package, AdvisoryKey Key, string Version, IVersionScheme Scheme);
+
+    public async Task<MatchResult> MatchAsync(OsRelease? os, IReadOnlyList<Package> packages, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var queries = new List<Query>();
+        foreach (var package in packages)
+            if (QueryFor(os, package, warnings) is { } query) queries.Add(query);
+
+        var records = await store.FindAsync([.. queries.Select(q => q.Key).Distinct()], cancellationToken);
+        var byKey = records.ToLookup(r => new AdvisoryKey(r.Ecosystem, r.Package));
+        var parsed = new Dictionary<AdvisoryRecord, IReadOnlyList<AffectedPackage>?>(ReferenceEqualityComparer.Instance);
+
+        var findings = new List<Finding>();
+        foreach (var query in queries)
+        {
+            foreach (var record in byKey[query.Key])
+            {
+                if (!parsed.TryGetValue(record, out var entries)) parsed[record] = entries = AffectedPackageJson.Deserialize(record.Affected);
+                if (entries is null)
+                {
+                    warnings.Add($"{record.Id} for {record.Package} ({record.Ecosystem}): unreadable affected data; re-import the advisories");
+                    continue;
+                }
+                if (Evaluate(query, record, entries) is { } finding) findings.Add(finding);
+            }
+        }
+        return new MatchResult(findings, warnings.Distinct().ToList());
+    }
+
+    private static Finding? Evaluate(Query query, AdvisoryRecord record, IReadOnlyList<AffectedPackage> entries)
+    {
+        var hits = entries.Where(e => AffectedVersions.IsAffected(e, query.Version, query.Scheme)).ToList();
+        if (hits.Count == 0) return null;
+
+        var fixes = hits.SelectMany(e => AffectedVersions.FixesAbove(e, query.Version, query.Scheme))
+            .Distinct(StringComparer.Ordinal).Order(Comparer<string>.Create(query.Scheme.Compare)).ToList();
+        var status = fixes.Count > 0 ? AdvisoryStatus.Fixed : hits.Select(e => e.Status).FirstOrDefault(s => s is not null) ?? AdvisoryStatus.Affected;
+        var package = query.Package;
+        return new Finding
+        {
+            AdvisoryId = record.Id,
+            Aliases = record.Aliases,
+            PackageName = package.Name,
+            AdvisoryPackage = record.Package,
+            Ecosystem = record.Ecosystem,
+            InstalledVersion = package.Version,
+            ComparedVersion = query.Version == package.Version ? null : query.Version,
+            FixedVersions = fixes,
+            Severity = Enum.TryParse<Severity>(record.Severity, out var severity) ? severity : Severity.Unknown,
+            CvssVector = record.CvssVector,
+            CvssScore = record.CvssScore,
+            Status = status,
+            Informational = hits.Select(e => e.Informational).FirstOrDefault(i => i is not null),
+            Summary = record.Summary,
+            Source = record.Source,
+            LayerDiffId = package.LayerDiffId,
+            FilePath = package.FilePath,
+        };
+    }
+
+    private Query? QueryFor(OsRelease? os, Package package, List<string> warnings)
+    {
+        string ecosystem;
+        string name;
+        string version;
+        if (AdvisoryEcosystems.ForLanguage(package.Ecosystem) is { } language)
+        {
+            ecosystem = language;
+            name = PackageNames.Normalise(language, package.Name);
+            version = package.Version.Trim();
+            if (package.Ecosystem == Ecosystem.Go)
+            {
+                // The go command's own module concerns building, not a compiled binary's behaviour.
+                if (name == "toolchain") return null;
+                // Binaries and go.mod write "v1.2.3" / "go1.22.5"; vulndb writes "1.2.3".
+                version = version.StartsWith("go", StringComparison.Ordinal) ? version[2..] : version.TrimStart('v');
+            }
+        }
+        else
+        {
+            if (package.ThirdParty) return null;
+            if (os is null)
+            {
+                warnings.Add($"{package.Ecosystem} packages were not checked: the image's operating system is unknown");
+                return null;
+            }
+            if (AdvisoryEcosystems.ForOs(os, package.Ecosystem) is not { } bucket)
+            {
+                warnings.Add($"{package.Ecosystem} packages on {os.Family} {os.Version} were not checked: no advisories for that release");
+                return null;
+            }
+            ecosystem = bucket;
+            name = PackageNames.Normalise(bucket, package.SourceName ?? package.Name);
+            version = (package.SourceVersion ?? package.Version).Trim();
+        }
+
+        if (schemes(package.Ecosystem) is not { } scheme)
+        {
+            warnings.Add($"{package.Ecosystem} packages were not checked: no version scheme for the ecosystem");
+            return null;
+        }
+        if (!scheme.IsValid(version))
+        {
+            warnings.Add($"{package.Name} {version}: not a valid {scheme.Name} version, not checked");
+            return null;
+        }
+        return new Query(package, new AdvisoryKey(ecosystem, name), version, scheme);
+    }
+}
