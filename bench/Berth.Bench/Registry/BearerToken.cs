@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace Berth.Bench.Registry;
@@ -6,6 +7,9 @@ namespace Berth.Bench.Registry;
 /// <summary>A token from the registry's token service and the moment to fetch a fresh one.</summary>
 public sealed record BearerToken(string Value, long RefreshAtTimestamp)
 {
+    /// <summary>Built once and shared by every request that carries the token (the value is immutable).</summary>
+    public AuthenticationHeaderValue Header { get; } = new("Bearer", Value);
+
     // The Docker token protocol's default when the answer has no expires_in.
     private const int DefaultLifetimeSeconds = 60;
 
