@@ -11,6 +11,19 @@ public sealed partial class UploadSweeper(IUploadStore uploads, IOptions<Registr
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.UploadSweepInterval);
+        try
+        {
+            await SweepUntilStoppedAsync(timer, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping is not a failure, even when the host stops before it fully started (a port in
+            // use): without this the host logs the cancellation as a crashed background service.
+        }
+    }
+
+    private async Task SweepUntilStoppedAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
         do
         {
             try

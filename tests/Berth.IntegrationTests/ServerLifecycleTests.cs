@@ -21,4 +21,25 @@ public sealed class ServerLifecycleTests
         await server.StopAsync();
         Assert.Equal(0, server.ExitCode);
     }
+
+    [Fact]
+    public async Task Serve_OnAnAddressInUse_ExitsWithAMessageNamingIt()
+    {
+        await using var server = await BerthServer.StartAsync();
+        var data = Directory.CreateTempSubdirectory("berth-port-in-use-").FullName;
+        try
+        {
+            var second = await Tool.RunAsync("dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "Berth.dll"), "serve", "--listen", server.Host, "--data", data],
+                TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, second.ExitCode);
+            Assert.Contains($"cannot listen on {server.Host}: the address is already in use", second.Error);
+            Assert.DoesNotContain("Unhandled exception", second.Error);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

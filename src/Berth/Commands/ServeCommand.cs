@@ -61,7 +61,15 @@ internal static partial class ServeCommand
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, $"http://{settings.Listen}", settings.DataDirectory));
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            Console.Error.WriteLine($"berth serve: cannot listen on {settings.Listen}: the address is already in use");
+            return 1;
+        }
         LogStopped(logger);
         return 0;
     }
