@@ -43,4 +43,10 @@ public interface IScanReportStore
 
     /// <summary>How many reports are in each status (statuses with none are left out).</summary>
     Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> stored image manifests (whose config is an image config) after row
+    /// <paramref name="afterRow"/>, in row order: scan-all pages through them.
+    /// </summary>
+    Task<IReadOnlyList<ScanCandidate>> ListImageArtifactsAsync(long afterRow, int limit, CancellationToken cancellationToken);
 }

@@ -144,6 +144,20 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
         return rows.ToDictionary(row => row.Status, row => row.Count, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<ScanCandidate>> ListImageArtifactsAsync(long afterRow, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            """
+            SELECT a.id, r.name, a.digest, a.media_type, a.content FROM artifact a JOIN repository r ON r.id = a.repository_id
+            WHERE a.id > $after AND a.artifact_type IN ('application/vnd.oci.image.config.v1+json', 'application/vnd.docker.container.image.v1+json')
+            ORDER BY a.id LIMIT $limit;
+            """,
+            ("$after", afterRow), ("$limit", limit));
+        return await command.ReadAllAsync(
+            r => new ScanCandidate(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<byte[]>(4)), cancellationToken);
+    }
+
     private static (string, object?)[] SummaryParameters(ScanSummaryCounts summary) =>
     [
         ("$severity", summary.Severity), ("$total", summary.Total), ("$fixable", summary.Fixable), ("$critical", summary.Critical),

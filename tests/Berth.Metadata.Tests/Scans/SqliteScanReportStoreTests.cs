@@ -142,4 +142,19 @@ public sealed class SqliteScanReportStoreTests : IAsyncLifetime
         Assert.Equal([DigestA], found.Keys);
         Assert.Equal(ScanStatus.Pending, found[DigestA].Status);
     }
+
+    [Fact]
+    public async Task ListImageArtifacts_PagesThroughImageManifestsOnly()
+    {
+        var first = await _db.PushImageAsync("p/one", "v1", "one");
+        await _db.PushImageAsync("p/chart", "v1", "chart", artifactType: "application/vnd.cncf.helm.config.v1+json");
+        var second = await _db.PushImageAsync("p/two", null, "two");
+
+        var page = await _store.ListImageArtifactsAsync(0, 1, default);
+        var rest = await _store.ListImageArtifactsAsync(Assert.Single(page).Row, 10, default);
+
+        Assert.Equal(("p/one", first.Digest.ToString()), (page[0].Repository, page[0].Digest));
+        Assert.Equal([("p/two", second.Digest.ToString())], rest.Select(c => (c.Repository, c.Digest)));
+        Assert.Equal(second.Content, rest[0].Content);
+    }
 }
