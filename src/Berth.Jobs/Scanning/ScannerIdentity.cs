@@ -1,10 +1,11 @@
+using Berth.Scanning.Reports.Formats;
+
 namespace Berth.Jobs.Scanning;
 
-/// <summary>How reports name the scanner: Berth's built-in one, versioned with Berth.</summary>
+/// <summary>How stored reports name the scanner: Berth's built-in one, as Harbor reports and overviews name it.</summary>
 public static class ScannerIdentity
 {
-    public const string Name = "Berth";
-    public const string Vendor = "Berth";
+    public static string Name => HarborScanner.Berth.Name;
 
-    public static string Version { get; } = typeof(ScannerIdentity).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    public static string Version => HarborScanner.Berth.Version;
 }
