@@ -1,4 +1,5 @@
 using Berth.Bench.Cli;
+using Berth.Bench.Scanning;
 using Berth.Bench.Servers;
 
 // Entry point: parse the verb and its options, then hand over to the command. Ctrl+C cancels the
@@ -26,6 +27,7 @@ try
         CommandVerb.Compare => await CompareCommand.ExecuteAsync(options, cancellation.Token),
         CommandVerb.CompareAuth => await CompareAuthCommand.ExecuteAsync(options, cancellation.Token),
         CommandVerb.List => ListCommand.Execute(),
+        CommandVerb.Scan => await ScanCommand.ExecuteAsync(options, cancellation.Token),
         _ => Help(),
     };
 }

@@ -56,4 +56,7 @@ public sealed record BenchOptions
 
     /// <summary>Parent directory for the prepared blob files; the system temp directory when null.</summary>
     public string? WorkDirectory { get; init; }
+
+    /// <summary>`scan`: the settings of the scanner benchmark.</summary>
+    public Scanning.ScanBenchSettings Scan { get; init; } = new();
 }

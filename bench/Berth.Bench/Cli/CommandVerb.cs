@@ -8,4 +8,5 @@ public enum CommandVerb
     Compare,
     CompareAuth,
     List,
+    Scan,
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text.RegularExpressions;
 using Berth.Bench.Registry;
+using Berth.Bench.Scanning;
 
 namespace Berth.Bench.Cli;
 
@@ -26,12 +27,13 @@ public static class OptionsParser
             "compare" => CommandVerb.Compare,
             "compare-auth" => CommandVerb.CompareAuth,
             "list" => CommandVerb.List,
+            "scan" => CommandVerb.Scan,
             "help" or "--help" or "-h" => CommandVerb.Help,
             _ => null,
         };
         if (verb is null)
         {
-            error = $"unknown command '{verbText}': expected run, compare, compare-auth or list";
+            error = $"unknown command '{verbText}': expected run, compare, compare-auth, list or scan";
             return false;
         }
 
@@ -53,13 +55,14 @@ public static class OptionsParser
             Output = reader.Text("--output") is { } output ? Output(reader, output) : defaults.Output,
             Credentials = reader.Text("--user") is { } user ? Credentials(reader, user) : null,
             LoadAuth = loadAuth is null ? defaults.LoadAuth : ParseLoadAuth(reader, loadAuth),
-            Runs = reader.Integer("--runs", 1, 25) ?? defaults.Runs,
+            Runs = reader.Integer("--runs", 1, 25) ?? (verb == CommandVerb.Scan ? ScanBenchSettings.DefaultRuns : defaults.Runs),
             ChunkMiB = reader.Integer("--chunk-mib", 0, 1024) ?? defaults.ChunkMiB,
             Warmup = reader.Integer("--warmup", 0, 1000) ?? defaults.Warmup,
             MaxTestDuration = reader.Integer("--max-seconds", 1, 86_400) is { } max ? TimeSpan.FromSeconds(max) : defaults.MaxTestDuration,
             RequestTimeout = reader.Integer("--timeout-seconds", 1, 3_600) is { } timeout ? TimeSpan.FromSeconds(timeout) : defaults.RequestTimeout,
             Seed = reader.Unsigned("--seed") ?? defaults.Seed,
             WorkDirectory = reader.Text("--workdir") is { } dir ? ExistingDirectory(reader, dir) : null,
+            Scan = ScanOptionsParser.Read(reader, verb == CommandVerb.Scan),
         };
         reader.RejectUnread();
         CheckVerbRequirements(reader, parsed);

@@ -11,6 +11,7 @@ public static class Usage
           Berth.Bench compare --berth "COMMAND with {listen} and {data}" [options]
           Berth.Bench compare-auth --berth "COMMAND" --user USER:PASSWORD --repo library/NAME [options]
           Berth.Bench list
+          Berth.Bench scan [--runs K] [--parts walk,rescan,rematch,layer] [scan options]
 
         Options:
           --url URL              registry to load (run); must be a loopback address
@@ -34,5 +35,16 @@ public static class Usage
           --timeout-seconds S    time cap per HTTP request (default: 120)
           --seed N               seed for blob data and mixed-test choices (default: 1)
           --workdir DIR          where to prepare the blob files (default: system temp)
+
+        scan (the scanner's speed goals; markdown table on stdout, exit 1 if a goal is missed):
+          --runs K               timed runs per figure, median reported (default for scan: 3)
+          --parts LIST           walk, rescan, rematch, layer or all, comma-separated (default: all)
+          --images DIR           OCI layout with the images (default: $BERTH_TEST_IMAGES or
+                                 /tmp/berth-test-images)
+          --tags LIST            tags in the layout (default: debian-minbase,debian-node)
+          --advisories DIR       advisory sources to import (default: shared/testdata/advisories
+                                 found above the current directory)
+          --inventories N        stored inventories the rematch part re-matches (default: 1000)
+          --layer-mib N          size of the generated layer; 0 skips it (default: 1024)
         """;
 }

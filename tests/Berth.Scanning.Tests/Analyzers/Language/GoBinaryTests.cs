@@ -60,6 +60,47 @@ public class GoBinaryTests
     }
 
     [Fact]
+    public async Task Without_its_section_name_build_info_is_found_in_the_writable_data_segment_as_go_version_finds_it()
+    {
+        var bytes = await File.ReadAllBytesAsync(Fixture);
+        RenameSection(bytes, ".go.buildinfo"u8, ".go.buildinfX"u8);
+
+        var findings = await FixtureRun.BytesAsync(new ExecutableAnalyzer(), "usr/local/bin/app", bytes);
+
+        Assert.Empty(findings.Warnings);
+        Assert.Contains("stdlib@1.15.2", findings.Packages().Select(p => $"{p.Name}@{p.Version}"));
+    }
+
+    [Fact]
+    public async Task An_elf_with_a_section_table_is_searched_only_where_go_puts_build_info_not_byte_by_byte()
+    {
+        // The magic is still in the file, but neither in a .go.buildinfo section nor in a writable data segment:
+        // Go's reader would not find it, and reading every byte of every program in an image is what this avoids.
+        var bytes = await File.ReadAllBytesAsync(Fixture);
+        RenameSection(bytes, ".go.buildinfo"u8, ".go.buildinfX"u8);
+        var programHeaders = (int)BitConverter.ToUInt64(bytes, 0x20);
+        for (var i = 0; i < BitConverter.ToUInt16(bytes, 0x38); i++)
+        {
+            var header = programHeaders + i * 56;
+            if (BitConverter.ToUInt32(bytes, header) == 1) bytes[header + 4] &= unchecked((byte)~2); // drop PF_W from PT_LOAD
+        }
+
+        var findings = await FixtureRun.BytesAsync(new ExecutableAnalyzer(), "usr/local/bin/app", bytes);
+
+        Assert.True(bytes.AsSpan().IndexOf(BuildInfoMagic) > 0);
+        Assert.Empty(findings.PackageSets);
+        Assert.Empty(findings.Warnings);
+    }
+
+    private static void RenameSection(byte[] elf, ReadOnlySpan<byte> name, ReadOnlySpan<byte> replacement)
+    {
+        byte[] terminated = [.. name, 0];
+        var at = elf.AsSpan().IndexOf(terminated);
+        Assert.True(at > 0, "the section name is in the binary");
+        replacement.CopyTo(elf.AsSpan(at));
+    }
+
+    [Fact]
     public async Task Garbage_after_the_magic_is_a_warning_not_an_exception()
     {
         var truncatedHeader = ElfWith([.. BuildInfoMagic, 8, 2, 1, 2, 3], tail: 0);

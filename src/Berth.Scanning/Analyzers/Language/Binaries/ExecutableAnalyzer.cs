@@ -9,7 +9,7 @@ namespace Berth.Scanning.Analyzers.Language.Binaries;
 /// Compiled programs that carry their dependency list: Go binaries (build info: modules and the toolchain
 /// as <c>stdlib</c>) and Rust binaries built with cargo-auditable. The walker cannot tell us a file's mode,
 /// so every file that is not obviously data is offered; the first bytes decide (ELF, Mach-O or PE magic)
-/// before anything is copied, and only then is the file copied, bounded, for random access.
+/// before anything is copied, and only then is the file copied, bounded, for random access (in memory when small).
 /// </summary>
 public sealed class ExecutableAnalyzer(long maxBytes) : IFileAnalyzer
 {
@@ -48,7 +48,7 @@ public sealed class ExecutableAnalyzer(long maxBytes) : IFileAnalyzer
         if (ExecutableImage.Recognize(head.AsSpan(0, got)) is not { } kind) return;
 
         var limit = Math.Min(maxBytes, file.Limits.MaxAnalyzedFileBytes);
-        await using var scratch = await ScratchFile.CopyAsync(file.Content, head, limit, cancellationToken);
+        await using var scratch = await ScratchFile.CopyAsync(file.Content, head.AsMemory(0, got), file.Size, limit, cancellationToken);
         if (scratch is null)
         {
             findings.Warn($"{Name}: {file.Path}: executable is larger than the {limit}-byte limit; not analyzed");

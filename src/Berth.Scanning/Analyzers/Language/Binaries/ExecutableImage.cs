@@ -17,13 +17,14 @@ public sealed class ExecutableImage
     private readonly ScratchFile _file;
 
     private ExecutableImage(ScratchFile file, ExecutableKind kind, bool bigEndian, List<ExecutableSection> sections,
-        List<ExecutableSection> segments)
+        List<ExecutableSection> segments, ExecutableSection? writableData)
     {
         _file = file;
         Kind = kind;
         BigEndian = bigEndian;
         Sections = sections;
         Segments = segments;
+        WritableData = writableData;
     }
 
     public ExecutableKind Kind { get; }
@@ -36,6 +37,12 @@ public sealed class ExecutableImage
 
     /// <summary>Loadable segments mapping virtual addresses to file bytes.</summary>
     public IReadOnlyList<ExecutableSection> Segments { get; }
+
+    /// <summary>
+    /// ELF only: the first loadable segment that is writable and not executable, where Go's own reader
+    /// (debug/buildinfo) looks for build info when there is no .go.buildinfo section.
+    /// </summary>
+    public ExecutableSection? WritableData { get; }
 
     /// <summary>The format the first bytes announce, or null for anything that is not an executable we read.</summary>
     public static ExecutableKind? Recognize(ReadOnlySpan<byte> head)
@@ -56,11 +63,12 @@ public sealed class ExecutableImage
         var length = await file.ReadAtAsync(0, head, cancellationToken);
         var reader = new HeaderReader(file, head.AsMemory(0, length), cancellationToken);
         var bigEndian = false;
+        ExecutableSection? writableData = null;
         switch (kind)
         {
             case ExecutableKind.Elf:
                 bigEndian = length > 5 && head[5] == 2;
-                await ReadElfAsync(reader, bigEndian, sections, segments);
+                writableData = await ReadElfAsync(reader, bigEndian, sections, segments);
                 break;
             case ExecutableKind.MachO:
                 bigEndian = head[0] == 0xFE;
@@ -70,7 +78,7 @@ public sealed class ExecutableImage
                 await ReadPeAsync(reader, sections, segments);
                 break;
         }
-        return new ExecutableImage(file, kind, bigEndian, sections, segments);
+        return new ExecutableImage(file, kind, bigEndian, sections, segments, writableData);
     }
 
     /// <summary>Bytes at a file offset; shorter than asked only at the end of the file.</summary>
@@ -95,8 +103,10 @@ public sealed class ExecutableImage
         return null;
     }
 
-    private static async Task ReadElfAsync(HeaderReader r, bool be, List<ExecutableSection> sections, List<ExecutableSection> segments)
+    /// <returns>The first writable, non-executable loadable segment, if any.</returns>
+    private static async Task<ExecutableSection?> ReadElfAsync(HeaderReader r, bool be, List<ExecutableSection> sections, List<ExecutableSection> segments)
     {
+        ExecutableSection? writableData = null;
         var is64 = r.Byte(4) == 2;
         var phoff = is64 ? r.U64(0x20, be) : r.U32(0x1C, be);
         var shoff = is64 ? r.U64(0x28, be) : r.U32(0x20, be);
@@ -111,15 +121,19 @@ public sealed class ExecutableImage
             {
                 var p = new HeaderReader(table.AsMemory(i * phentsize, phentsize));
                 if (p.U32(0, be) != 1) continue; // PT_LOAD
-                segments.Add(is64
+                var segment = is64
                     ? new ExecutableSection("", p.U64(16, be), (long)p.U64(8, be), (long)p.U64(32, be))
-                    : new ExecutableSection("", p.U32(8, be), p.U32(4, be), p.U32(16, be)));
+                    : new ExecutableSection("", p.U32(8, be), p.U32(4, be), p.U32(16, be));
+                segments.Add(segment);
+                var flags = p.U32(is64 ? 4 : 24, be);
+                if (writableData is null && (flags & 3) == 2) writableData = segment; // PF_W without PF_X
             }
         }
 
-        if (shnum is 0 or > MaxTableEntries || shentsize < (is64 ? 64 : 40) || shstrndx >= shnum) return;
+        if (shnum is 0 or > MaxTableEntries || shentsize < (is64 ? 64 : 40) || shstrndx >= shnum) return writableData;
         var headers = await r.TableAsync(shoff, shentsize * shnum);
-        if (headers.Length < shentsize * shnum) return;
+        if (headers.Length < shentsize * shnum) return writableData;
+
         var entries = new List<(uint Name, uint Type, ulong Address, ulong Offset, ulong Size)>();
         for (var i = 0; i < shnum; i++)
         {
@@ -134,6 +148,7 @@ public sealed class ExecutableImage
             if (e.Type == 8 /* SHT_NOBITS */ || e.Size == 0 || e.Offset > long.MaxValue || e.Size > long.MaxValue) continue;
             sections.Add(new ExecutableSection(CString(names, e.Name), e.Address, (long)e.Offset, (long)e.Size));
         }
+        return writableData;
     }
 
     private static async Task ReadMachOAsync(HeaderReader r, bool be, List<ExecutableSection> sections, List<ExecutableSection> segments)

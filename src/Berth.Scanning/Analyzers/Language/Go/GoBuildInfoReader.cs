@@ -29,8 +29,7 @@ public static class GoBuildInfoReader
     /// </summary>
     public static async Task<GoBuildInfo?> ReadAsync(ExecutableImage image, Action<string> warn, CancellationToken cancellationToken)
     {
-        var region = image.Sections.FirstOrDefault(s => s.Name is ".go.buildinfo" or "__go_buildinfo");
-        var (start, length) = region.FileSize > 0 ? (region.FileOffset, region.FileSize) : (0L, image.Length);
+        var (start, length) = SearchRegion(image);
         var candidates = await FindMagicAsync(image, start, length, cancellationToken);
         if (candidates.Count == 0) return null;
 
@@ -52,6 +51,21 @@ public static class GoBuildInfoReader
         }
         warn($"Go build info found but unreadable: {problem}");
         return null;
+    }
+
+    /// <summary>
+    /// Where the magic can be: the build info section; else, in an ELF whose section table was read (so the linker
+    /// would have named the section), the writable data segment, as Go's own reader looks; else the whole file
+    /// (section headers stripped or cut off). Searching every byte of every non-Go program in an image would read
+    /// each one twice.
+    /// </summary>
+    private static (long Start, long Length) SearchRegion(ExecutableImage image)
+    {
+        var section = image.Sections.FirstOrDefault(s => s.Name is ".go.buildinfo" or "__go_buildinfo");
+        if (section.FileSize > 0) return (section.FileOffset, section.FileSize);
+        if (image.Kind == ExecutableKind.Elf && image.Sections.Count > 0)
+            return image.WritableData is { } data ? (data.FileOffset, data.FileSize) : (0, 0);
+        return (0, image.Length);
     }
 
     private static async Task<List<long>> FindMagicAsync(ExecutableImage image, long start, long length, CancellationToken cancellationToken)

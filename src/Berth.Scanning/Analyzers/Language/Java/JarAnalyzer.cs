@@ -28,7 +28,7 @@ public sealed class JarAnalyzer(long maxBytes) : IFileAnalyzer
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {
         var limit = Math.Min(maxBytes, file.Limits.MaxAnalyzedFileBytes);
-        await using var archive = await ScratchFile.CopyAsync(file.Content, ReadOnlyMemory<byte>.Empty, limit, cancellationToken);
+        await using var archive = await ScratchFile.CopyAsync(file.Content, ReadOnlyMemory<byte>.Empty, file.Size, limit, cancellationToken);
         if (archive is null)
         {
             findings.Warn($"{Name}: {file.Path}: larger than the {limit}-byte limit; not analyzed");
