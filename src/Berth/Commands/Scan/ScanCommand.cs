@@ -1,0 +1,95 @@
+using Berth.Commands.Vulndb;
+using Berth.Metadata.Sqlite;
+using Berth.Scanning.Images;
+using Berth.Scanning.Layers;
+using Berth.Scanning.Matching;
+using Berth.Scanning.Reports;
+
+namespace Berth.Commands.Scan;
+
+/// <summary>
+/// <c>berth scan IMAGE</c>: reads the image's packages layer by layer (through the layer cache), matches them
+/// against the imported advisories and writes the report in the chosen format. Exit codes: <see cref="ScanExitCodes"/>.
+/// </summary>
+internal static class ScanCommand
+{
+    // Enough to notice; the full list is in the json and harbor reports.
+    private const int MaxWarningsShown = 10;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        try
+        {
+            return await ScanAsync(args);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ScanExitCodes.Interrupted, "interrupted");
+        }
+    }
+
+    private static async Task<int> ScanAsync(IReadOnlyList<string> args)
+    {
+        if (!ScanOptions.TryParse(args, out var options, out var error)) return Fail(ScanExitCodes.UsageError, $"{error} (see 'berth help')");
+        if (ScanFormats.Find(options.Format) is not { } format) return Fail(ScanExitCodes.UsageError, ScanFormats.Unknown(options.Format));
+        if (!ImageArgument.TryParse(options.Image, out var image, out error)) return Fail(ScanExitCodes.ImageUnreadable, error);
+
+        using var interrupt = ConsoleInterrupt.Listen();
+        var cancellationToken = interrupt.Token;
+        var data = options.Settings.DataDirectory;
+        var (database, databaseError) = await AdvisoryDatabase.OpenAsync(data, create: false, cancellationToken);
+        if (database is null) return Fail(ScanExitCodes.DatabaseMissing, databaseError!);
+        var store = new SqliteAdvisoryStore(database);
+        // An empty database would report every image clean; that is a missing import, not a clean image.
+        if (await store.CountAsync(cancellationToken) == 0)
+            return Fail(ScanExitCodes.DatabaseMissing, $"the advisory database {database.FilePath} holds no advisories; run 'berth vulndb update' or 'berth vulndb import PATH'");
+
+        var load = image.Kind switch
+        {
+            ImageSourceKind.OciLayout => await OciLayoutImage.LoadAsync(image.Location, image.Reference, options.Platform, cancellationToken),
+            ImageSourceKind.DockerArchive => await DockerArchiveImage.LoadAsync(image.Location, image.Reference, cancellationToken),
+            _ => await RegistryImage.LoadAsync(database, data, image.Location, image.Reference!, options.Platform, cancellationToken),
+        };
+        if (load.Image is not { } toScan) return Fail(ScanExitCodes.ImageUnreadable, load.Error!);
+
+        var layers = new CachedLayerAnalyzer(new LayerWalker(ImageAnalyzers.All()), new FileLayerAnalysisCache(options.LayerCacheDirectory));
+        var scanner = new ImageScanner(new ImageInventoryReader(layers), new AdvisoryMatcher(store), TimeProvider.System);
+        ScanResult result;
+        using (var progress = ScanProgressBar.ForTerminal(toScan.Layers.Count))
+        {
+            progress?.Start();
+            try
+            {
+                result = await scanner.ScanAsync(toScan, progress, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A blob the manifest names but the store does not hold, or one that cannot be opened.
+                result = new ScanResult(null, $"a layer of {toScan.Name} could not be opened: {e.Message}");
+            }
+        }
+        if (result.Report is not { } fullReport) return Fail(ScanExitCodes.LayerUnreadable, $"{toScan.Name}: {result.Error}");
+
+        var report = options.Severities.Apply(fullReport);
+        if (await ReportOutput.WriteAsync(format, report, options.OutputFile, cancellationToken) is { } writeError)
+            return Fail(ScanExitCodes.OutputFailed, writeError);
+        ShowWarnings(report);
+
+        var vulnerable = report.Findings.Any(finding => finding.IsVulnerability);
+        return vulnerable && options.VulnerableExitCode is { } code ? code : ScanExitCodes.Clean;
+    }
+
+    private static void ShowWarnings(ScanReport report)
+    {
+        var warnings = report.Warnings.ToList();
+        foreach (var warning in warnings.Take(MaxWarningsShown)) Console.Error.WriteLine($"berth scan: warning: {warning}");
+        if (warnings.Count > MaxWarningsShown)
+            Console.Error.WriteLine($"berth scan: warning: … and {warnings.Count - MaxWarningsShown} more (all are in --format json)");
+    }
+
+    private static int Fail(int exitCode, string message)
+    {
+        Console.Error.WriteLine($"berth scan: {message}");
+        return exitCode;
+    }
+}
