@@ -31,7 +31,7 @@ internal static class ScanCommand
     private static async Task<int> ScanAsync(IReadOnlyList<string> args)
     {
         if (!ScanOptions.TryParse(args, out var options, out var error)) return Fail(ScanExitCodes.UsageError, $"{error} (see 'berth help')");
-        if (ScanFormats.Find(options.Format) is not { } format) return Fail(ScanExitCodes.UsageError, ScanFormats.Unknown(options.Format));
+        if (ScanFormats.Find(options.Format, options.OutputFile is null && !Console.IsOutputRedirected) is not { } format) return Fail(ScanExitCodes.UsageError, ScanFormats.Unknown(options.Format));
         if (!ImageArgument.TryParse(options.Image, out var image, out error)) return Fail(ScanExitCodes.ImageUnreadable, error);
 
         using var interrupt = ConsoleInterrupt.Listen();
@@ -73,7 +73,8 @@ internal static class ScanCommand
         var report = options.Severities.Apply(fullReport);
         if (await ReportOutput.WriteAsync(format, report, options.OutputFile, cancellationToken) is { } writeError)
             return Fail(ScanExitCodes.OutputFailed, writeError);
-        ShowWarnings(report);
+        // The table lists the warnings itself; beside a machine-readable report they go to stderr.
+        if (format.Name != "table") ShowWarnings(report);
 
         var vulnerable = report.Findings.Any(finding => finding.IsVulnerability);
         return vulnerable && options.VulnerableExitCode is { } code ? code : ScanExitCodes.Clean;

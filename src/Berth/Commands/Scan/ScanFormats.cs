@@ -1,14 +1,20 @@
 using Berth.Scanning.Reports;
+using Berth.Scanning.Reports.Formats;
 
 namespace Berth.Commands.Scan;
 
-/// <summary>The report formats <c>--format</c> names.</summary>
+/// <summary>The report formats <c>--format</c> names, from Berth.Scanning's formats.</summary>
 internal static class ScanFormats
 {
     public static readonly string[] Names = ["table", "json", "harbor", "cyclonedx", "spdx"];
 
-    // The formats come from Berth.Scanning's ReportFormats registry (branch scan-formats), wired in when merged.
-    public static IReportFormat? Find(string name) => null;
+    /// <param name="toTerminal">The report goes to a terminal, so the table may be coloured (unless NO_COLOR is set).</param>
+    public static IReportFormat? Find(string name, bool toTerminal) => name switch
+    {
+        "table" => new TableFormat(colors: toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""),
+        "harbor" => new HarborVulnerabilityReport(),
+        _ => null,
+    };
 
     public static string Unknown(string name) =>
         Names.Contains(name, StringComparer.Ordinal)
