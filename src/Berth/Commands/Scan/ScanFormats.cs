@@ -12,6 +12,7 @@ internal static class ScanFormats
     public static IReportFormat? Find(string name, bool toTerminal) => name switch
     {
         "table" => new TableFormat(colors: toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""),
+        "json" => new TrivyJsonFormat(),
         "harbor" => new HarborVulnerabilityReport(),
         _ => null,
     };
