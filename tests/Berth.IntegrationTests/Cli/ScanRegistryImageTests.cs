@@ -30,6 +30,11 @@ public sealed class ScanRegistryImageTests(GoBinaryLayout image) : IClassFixture
         var stdlib = HarborReport.Parse(result.Output).Vulnerabilities.Where(v => v.Package == "stdlib").Select(v => v.Id).Distinct().ToList();
         Assert.Equal(131, stdlib.Count);
         Assert.Contains("GO-2021-0069", stdlib);
+        // Reported as Harbor names the artifact: repository and tag apart, with the pushed manifest's digest.
+        var artifact = System.Text.Json.Nodes.JsonNode.Parse(result.Output)!["artifact"]!;
+        Assert.Equal("project/tools/gobinary", artifact["repository"]!.GetValue<string>());
+        Assert.Equal("1.0", artifact["tag"]!.GetValue<string>());
+        Assert.Equal(OciLayout.Open(image.Directory).ManifestDigest(GoBinaryLayout.Tag), artifact["digest"]!.GetValue<string>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Berth.Core.Manifests;
 using Berth.Metadata;
 using Berth.Metadata.Sqlite;
 using Berth.Scanning.Images;
+using Berth.Scanning.Reports.Formats;
 using Berth.Storage;
 using Berth.Storage.FileSystem;
 
@@ -15,7 +16,8 @@ namespace Berth.Commands.Scan;
 /// </summary>
 internal static class RegistryImage
 {
-    public static async Task<ImageLoad> LoadAsync(
+    /// <returns>The image, and what a Harbor report says of the artifact (repository, tag, manifest media type).</returns>
+    public static async Task<(ImageLoad Load, HarborReportContext? Context)> LoadAsync(
         SqliteDatabase database, string dataDirectory, string repository, string reference, Platform? platform, CancellationToken cancellationToken)
     {
         IRegistryMetadata metadata = new SqliteRegistryMetadata(database);
@@ -24,9 +26,10 @@ internal static class RegistryImage
         var name = $"{repository}{separator}{reference}";
 
         var top = await metadata.FindManifestAsync(repository, reference, cancellationToken);
-        if (top is null) return ImageLoad.Failed($"{name} is not in the registry at {dataDirectory}");
+        if (top is null) return (ImageLoad.Failed($"{name} is not in the registry at {dataDirectory}"), null);
+        var context = new HarborReportContext(repository, separator == ":" ? reference : null, top.MediaType, top.Digest.ToString());
 
-        return await ImageDocuments.ResolveAsync(
+        var load = await ImageDocuments.ResolveAsync(
             name, top.Digest,
             async (digest, maxBytes, token) =>
                 await metadata.FindManifestAsync(repository, digest.ToString(), token) is { } manifest
@@ -35,6 +38,7 @@ internal static class RegistryImage
             async (digest, token) => await blobs.OpenReadAsync(digest, token)
                 ?? throw new FileNotFoundException($"blob {digest} of {name} is missing from {dataDirectory}"),
             platform, cancellationToken);
+        return (load, context);
     }
 
     /// <summary>A small blob (the config) in memory; null when missing or larger than <paramref name="maxBytes"/>.</summary>

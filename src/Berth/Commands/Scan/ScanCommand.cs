@@ -4,6 +4,7 @@ using Berth.Scanning.Images;
 using Berth.Scanning.Layers;
 using Berth.Scanning.Matching;
 using Berth.Scanning.Reports;
+using Berth.Scanning.Reports.Formats;
 
 namespace Berth.Commands.Scan;
 
@@ -44,13 +45,15 @@ internal static class ScanCommand
         if (await store.CountAsync(cancellationToken) == 0)
             return Fail(ScanExitCodes.DatabaseMissing, $"the advisory database {database.FilePath} holds no advisories; run 'berth vulndb update' or 'berth vulndb import PATH'");
 
-        var load = image.Kind switch
+        var (load, artifact) = image.Kind switch
         {
-            ImageSourceKind.OciLayout => await OciLayoutImage.LoadAsync(image.Location, image.Reference, options.Platform, cancellationToken),
-            ImageSourceKind.DockerArchive => await DockerArchiveImage.LoadAsync(image.Location, image.Reference, cancellationToken),
+            ImageSourceKind.OciLayout => (await OciLayoutImage.LoadAsync(image.Location, image.Reference, options.Platform, cancellationToken), null),
+            ImageSourceKind.DockerArchive => (await DockerArchiveImage.LoadAsync(image.Location, image.Reference, cancellationToken), null),
             _ => await RegistryImage.LoadAsync(database, data, image.Location, image.Reference!, options.Platform, cancellationToken),
         };
         if (load.Image is not { } toScan) return Fail(ScanExitCodes.ImageUnreadable, load.Error!);
+        // An image in the registry is reported as Harbor would: its repository and tag, not the command-line text.
+        if (artifact is not null && format is HarborVulnerabilityReport) format = new HarborVulnerabilityReport(artifact);
 
         var layers = new CachedLayerAnalyzer(new LayerWalker(ImageAnalyzers.All()), new FileLayerAnalysisCache(options.LayerCacheDirectory));
         var scanner = new ImageScanner(new ImageInventoryReader(layers), new AdvisoryMatcher(store), TimeProvider.System);
