@@ -26,6 +26,39 @@ public sealed class ScanDebianNodeTests(ExpressAdvisoryData data) : IClassFixtur
     }
 
     [Fact]
+    public async Task CycloneDx_HoldsExpress4164_AndEveryDpkgPackageDpkgListed_AndTheVulnerabilityAffectingExpress()
+    {
+        var result = await BerthCli.RunAsync(["scan", await ImageAsync(), "--data", data.DataDirectory, "--format", "cyclonedx"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var bom = JsonNode.Parse(result.Output)!;
+        Assert.Equal("CycloneDX", bom["bomFormat"]!.GetValue<string>());
+        var components = bom["components"]!.AsArray().Select(c => c!).ToList();
+        var express = Assert.Single(components, c => c["name"]!.GetValue<string>() == "express");
+        Assert.Equal("4.16.4", express["version"]!.GetValue<string>());
+        Assert.Equal("pkg:npm/express@4.16.4", express["purl"]!.GetValue<string>());
+        // debian-node adds no dpkg package to debian-minbase, whose list dpkg-query itself wrote beside the layout.
+        var layout = await TestImages.LayoutAsync();
+        var dpkgList = File.ReadAllLines(Path.Combine(layout.Directory, "debian-minbase.packages")).Where(line => line.Length > 0).ToList();
+        Assert.Equal(dpkgList.Count, components.Count(c => c["purl"]?.GetValue<string>().StartsWith("pkg:deb/debian/", StringComparison.Ordinal) == true));
+        var vulnerability = Assert.Single(bom["vulnerabilities"]!.AsArray(), v => v!["id"]!.GetValue<string>() == ExpressAdvisoryData.AdvisoryId)!;
+        Assert.Contains(vulnerability["affects"]!.AsArray(), a => a!["ref"]!.GetValue<string>() == express["bom-ref"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Spdx_HoldsExpress4164_WithItsPurl()
+    {
+        var result = await BerthCli.RunAsync(["scan", await ImageAsync(), "--data", data.DataDirectory, "--format", "spdx"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var document = JsonNode.Parse(result.Output)!;
+        Assert.Equal("SPDX-2.3", document["spdxVersion"]!.GetValue<string>());
+        var express = Assert.Single(document["packages"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "express")!;
+        Assert.Equal("4.16.4", express["versionInfo"]!.GetValue<string>());
+        Assert.Contains(express["externalRefs"]!.AsArray(), r => r!["referenceLocator"]!.GetValue<string>() == "pkg:npm/express@4.16.4");
+    }
+
+    [Fact]
     public async Task ExitCode_FiresForMedium_NotWhenOnlyHighAndCriticalAreKept()
     {
         var image = await ImageAsync();

@@ -14,6 +14,8 @@ internal static class ScanFormats
         "table" => new TableFormat(colors: toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""),
         "json" => new TrivyJsonFormat(),
         "harbor" => new HarborVulnerabilityReport(),
+        "cyclonedx" => new CycloneDxFormat(),
+        "spdx" => new SpdxFormat(),
         _ => null,
     };
 
