@@ -67,4 +67,30 @@ public sealed class ScanGoBinaryTests(ImportedDataDirectory imported, GoBinaryLa
         Assert.Equal("", result.Output);
         Assert.Contains(HarborReport.Parse(await File.ReadAllTextAsync(file)).Vulnerabilities, v => v.Id == "GO-2021-0069");
     }
+
+    [Fact]
+    public async Task DockerArchive_SavedBySkopeo_ScansAsTheLayoutDoes_WithAndWithoutItsPrefix()
+    {
+        var archive = Path.Combine(image.Directory, "..", "gobinary.tar");
+        if (!File.Exists(archive))
+            await Infrastructure.Skopeo.CopyAsync($"oci:{image.Directory}:{GoBinaryLayout.Tag}", $"docker-archive:{archive}:tools/gobinary:1.0");
+
+        var prefixed = await BerthCli.RunAsync(["scan", $"docker-archive:{archive}:tools/gobinary:1.0", "--data", imported.DataDirectory, "--format", "harbor"]);
+        var plain = await BerthCli.RunAsync(["scan", archive, "--data", imported.DataDirectory, "--format", "harbor"]);
+
+        foreach (var result in new[] { prefixed, plain })
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(131, HarborReport.Parse(result.Output).Vulnerabilities.Where(v => v.Package == "stdlib").Select(v => v.Id).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task PlainDirectoryWithTag_IsTheOciLayout()
+    {
+        var result = await BerthCli.RunAsync(["scan", $"{image.Directory}:{GoBinaryLayout.Tag}", "--data", imported.DataDirectory, "--format", "harbor"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(HarborReport.Parse(result.Output).Vulnerabilities, v => v.Id == "GO-2021-0069");
+    }
 }

@@ -48,7 +48,7 @@ internal static class ScanCommand
         var (load, artifact) = image.Kind switch
         {
             ImageSourceKind.OciLayout => (await OciLayoutImage.LoadAsync(image.Location, image.Reference, options.Platform, cancellationToken), null),
-            ImageSourceKind.DockerArchive => (await DockerArchiveImage.LoadAsync(image.Location, image.Reference, cancellationToken), null),
+            ImageSourceKind.DockerArchive => (await LoadDockerArchiveAsync(image.Location, image.Reference, cancellationToken), null),
             _ => await RegistryImage.LoadAsync(database, data, image.Location, image.Reference!, options.Platform, cancellationToken),
         };
         if (load.Image is not { } toScan) return Fail(ScanExitCodes.ImageUnreadable, load.Error!);
@@ -81,6 +81,15 @@ internal static class ScanCommand
 
         var vulnerable = report.Findings.Any(finding => finding.IsVulnerability);
         return vulnerable && options.VulnerableExitCode is { } code ? code : ScanExitCodes.Clean;
+    }
+
+    private static async Task<ImageLoad> LoadDockerArchiveAsync(string archive, string? repoTag, CancellationToken cancellationToken)
+    {
+        var first = await DockerArchiveImage.LoadAsync(archive, repoTag, cancellationToken);
+        if (first.Image is not null || repoTag is null) return first;
+        foreach (var candidate in DockerArchiveTags.Candidates(repoTag).Skip(1))
+            if (await DockerArchiveImage.LoadAsync(archive, candidate, cancellationToken) is { Image: not null } found) return found;
+        return first;
     }
 
     private static void ShowWarnings(ScanReport report)
