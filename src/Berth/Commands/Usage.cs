@@ -30,7 +30,7 @@ internal static class Usage
           --data DIR           data directory with the advisory database (default ./berth-data)
           --cache-dir DIR      per-layer analysis cache (default DIR/scan-cache)
           --platform OS/ARCH   the image to pick from a multi-platform index (default linux/amd64)
-          exit codes: 0 done (nothing found, or no --exit-code), N as given with --exit-code, 2 usage error,
+          exit codes: 0 done (nothing found, or no --exit-code), N as given with --exit-code, 2 usage or configuration error,
             3 image missing or invalid, 4 a layer cannot be read (corrupt or hostile), 5 no advisory
             database or an empty one, 6 the report cannot be written, 130 interrupted
 

@@ -55,7 +55,16 @@ internal static class ScanCommand
         // An image in the registry is reported as Harbor would: its repository and tag, not the command-line text.
         if (artifact is not null && format is HarborVulnerabilityReport) format = new HarborVulnerabilityReport(artifact);
 
-        var layers = new CachedLayerAnalyzer(new LayerWalker(ImageAnalyzers.All()), new FileLayerAnalysisCache(options.LayerCacheDirectory));
+        FileLayerAnalysisCache cache;
+        try
+        {
+            cache = new FileLayerAnalysisCache(options.LayerCacheDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ScanExitCodes.UsageError, $"the layer cache {options.LayerCacheDirectory} cannot be created ({e.Message}); choose another with --cache-dir");
+        }
+        var layers = new CachedLayerAnalyzer(new LayerWalker(ImageAnalyzers.All()), cache);
         var scanner = new ImageScanner(new ImageInventoryReader(layers), new AdvisoryMatcher(store), TimeProvider.System);
         ScanResult result;
         using (var progress = ScanProgressBar.ForTerminal(toScan.Layers.Count))
