@@ -1,9 +1,13 @@
 using Berth.Commands;
+using Berth.Commands.Scan;
+using Berth.Commands.Vulndb;
 
-// The berth executable: one verb per job. Only 'serve' exists so far; scan, vulndb and admin follow.
+// The berth executable: one verb per job. admin follows.
 return args switch
 {
     ["serve", .. var rest] => await ServeCommand.RunAsync(rest),
+    ["scan", .. var rest] => await ScanCommand.RunAsync(rest),
+    ["vulndb", .. var rest] => await VulndbCommand.RunAsync(rest),
     [] or ["help" or "--help" or "-h", ..] => Usage.Print(Console.Out, 0),
     [var verb, ..] => Usage.Unknown(verb),
 };

@@ -8,11 +8,41 @@ internal static class Usage
 
         usage:
           berth serve [--listen HOST:PORT] [--data DIR] [--config FILE]
+          berth scan IMAGE [--format FORMAT] [--output FILE] [--severity LIST] [--exit-code N] [--data DIR]
+                           [--cache-dir DIR] [--platform OS/ARCH] [--config FILE]
+          berth vulndb import PATH... [--data DIR] [--config FILE]
+          berth vulndb update [--source URL]... [--data DIR] [--config FILE]
+          berth vulndb status [--data DIR] [--config FILE]
 
         serve   run the registry with embedded storage (SQLite metadata, filesystem blobs)
           --listen HOST:PORT   address to listen on (default 0.0.0.0:5000; key Server:Listen)
           --data DIR           data directory (default ./berth-data; key Storage:DataDirectory)
           --config FILE        configuration file, YAML or JSON
+
+        scan    scan an image for vulnerable packages, offline, against the advisories in DIR/berth.db
+          IMAGE                oci:DIR[:TAG], docker-archive:FILE[:REPO:TAG], a directory (OCI layout,
+                               DIR:TAG for one of its tags), a file (docker-archive), or PROJECT/REPO:TAG
+                               or PROJECT/REPO@DIGEST for an image pushed to the Berth registry in --data
+          --format FORMAT      table (default), json (Trivy's schema), harbor, cyclonedx, spdx
+          --output FILE        write the report to FILE instead of stdout
+          --severity LIST      keep only these severities: UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL
+          --exit-code N        exit with N when a vulnerability at the kept severities remains
+          --data DIR           data directory with the advisory database (default ./berth-data)
+          --cache-dir DIR      per-layer analysis cache (default DIR/scan-cache)
+          --platform OS/ARCH   the image to pick from a multi-platform index (default linux/amd64)
+          exit codes: 0 done (nothing found, or no --exit-code), N as given with --exit-code, 2 usage or configuration error,
+            3 image missing or invalid, 4 a layer cannot be read (corrupt or hostile), 5 no advisory
+            database or an empty one, 6 the report cannot be written, 130 interrupted
+
+        vulndb  the advisory database the scanner matches against
+          import PATH...       import OSV JSON/YAML files, folders, zip archives (osv.dev's all.zip),
+                               Alpine secdb and the Debian security tracker JSON
+          update               download and import the advisory archives; --source URL (repeatable) or
+                               key Scanner:AdvisorySources:0..n, default osv.dev's per-ecosystem all.zip;
+                               limits Scanner:AdvisoryDownloadMaxBytes, Scanner:AdvisoryDownloadTimeout
+          status               feeds imported, advisory counts, last import time and age
+          exit codes: 0 imported (status: something to show), 1 every input failed (status: nothing
+            imported yet), 2 usage error, 130 interrupted
 
         Any configuration key can also be set as an environment variable BERTH__Section__Key,
         for example BERTH__Registry__UploadExpiry=01:00:00.
