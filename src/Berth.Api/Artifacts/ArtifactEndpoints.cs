@@ -2,10 +2,12 @@ using Berth.Access.Roles;
 using Berth.Api.Http;
 using Berth.Api.Projects;
 using Berth.Api.Repositories;
+using Berth.Api.Scans;
 using Berth.Core;
 using Berth.Metadata;
 using Berth.Metadata.Access;
 using Berth.Metadata.Artifacts;
+using Berth.Metadata.Scans;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +18,8 @@ namespace Berth.Api.Artifacts;
 /// <c>/api/v2.0/projects/{project}/repositories/{repository}/artifacts</c>: list, look up and delete
 /// artifacts by tag or digest, and list, add and delete their tags.
 /// </summary>
-public sealed class ArtifactEndpoints(ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IRegistryMetadata registry, IAuditLog audit)
+public sealed class ArtifactEndpoints(
+    ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IRegistryMetadata registry, IAuditLog audit, IScanReportStore reports)
 {
     private const string Base = "/projects/{project}/repositories/{repository}/artifacts";
 
@@ -38,14 +41,15 @@ public sealed class ArtifactEndpoints(ProjectGate gate, RepositoryPath paths, IA
         var (artifacts, total) = await queries.ListArtifactsAsync(found.Id, paging.Offset, paging.PageSize, context.RequestAborted);
         var withTag = context.Request.Query["with_tag"].ToString() != "false";
         paging.WriteHeaders(context, total);
-        await ApiJson.WriteAsync(context, artifacts.Select(a => ArtifactJson.From(a, withTag)).ToList());
+        await ApiJson.WriteAsync(context, await WithScanOverviewAsync(context, artifacts, withTag));
     }
 
     private async Task GetAsync(HttpContext context, string project, string repository, string reference)
     {
         var found = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Artifact, Actions.Read));
         if (found is null) return;
-        await ApiJson.WriteAsync(context, ArtifactJson.From(found.Value.Artifact, context.Request.Query["with_tag"].ToString() != "false"));
+        var withTag = context.Request.Query["with_tag"].ToString() != "false";
+        await ApiJson.WriteAsync(context, (await WithScanOverviewAsync(context, [found.Value.Artifact], withTag))[0]);
     }
 
     private async Task DeleteAsync(HttpContext context, string project, string repository, string reference)
@@ -113,6 +117,18 @@ public sealed class ArtifactEndpoints(ProjectGate gate, RepositoryPath paths, IA
         }
         await audit.AppendAsync(grant.Project.Id, grant.Caller.Name, $"{artifact.RepositoryName}:{tag}", "tag", "delete", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// The artifacts' JSON, with <c>scan_overview</c> when the query asks for it (<c>with_scan_overview=true</c>) and
+    /// <c>X-Accept-Vulnerabilities</c> allows the report Berth keeps; one lookup of summary rows for the whole page.
+    /// </summary>
+    private async Task<IReadOnlyList<ArtifactJson>> WithScanOverviewAsync(HttpContext context, IReadOnlyList<ArtifactRecord> artifacts, bool withTag)
+    {
+        var json = artifacts.Select(a => ArtifactJson.From(a, withTag)).ToList();
+        if (context.Request.Query["with_scan_overview"].ToString() != "true" || !AcceptedReports.AcceptsHarborReport(context.Request)) return json;
+        var found = await reports.FindManyAsync([.. artifacts.SelectMany(ScanOverviews.DigestsOf)], context.RequestAborted);
+        return [.. json.Select((artifact, i) => artifact with { ScanOverview = ScanOverviews.For(artifacts[i], found) })];
     }
 
     private async Task<RepositorySummary?> RepositoryAsync(HttpContext context, string project, string repository, Permission permission)

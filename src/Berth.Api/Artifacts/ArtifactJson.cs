@@ -2,6 +2,7 @@ using System.Text.Json;
 using Berth.Core;
 using Berth.Core.Manifests;
 using Berth.Metadata.Artifacts;
+using Berth.Scanning.Reports.Formats;
 
 namespace Berth.Api.Artifacts;
 
@@ -29,6 +30,9 @@ public sealed record ArtifactJson(
     /// <summary>Config media types that make a manifest an image (OCI and Docker), which Harbor types IMAGE.</summary>
     private static readonly HashSet<string> ImageConfigTypes =
         ["application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json"];
+
+    /// <summary>With <c>with_scan_overview=true</c>: the vulnerability report's overview, keyed by its media type.</summary>
+    public IReadOnlyDictionary<string, ScanOverview>? ScanOverview { get; init; }
 
     public static ArtifactJson From(ArtifactRecord artifact, bool withTags)
     {

@@ -167,6 +167,37 @@ internal static class SqliteSchema
             imported_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 4: one vulnerability report per artifact digest, as in Harbor (the same image in two repositories shares it).
+        // The rows with status Pending are the scan queue, so a restart resumes them. The summary columns let listings
+        // show an overview without parsing the document; matched_at says which advisory import the findings reflect.
+        """
+        CREATE TABLE scan_report (
+            id INTEGER PRIMARY KEY,
+            digest TEXT NOT NULL UNIQUE,
+            report_id TEXT NOT NULL UNIQUE,
+            repository TEXT NOT NULL,
+            project_id INTEGER,
+            status TEXT NOT NULL,
+            requested_at INTEGER NOT NULL,
+            start_time INTEGER,
+            end_time INTEGER,
+            matched_at INTEGER,
+            error TEXT,
+            scanner_name TEXT,
+            scanner_version TEXT,
+            severity TEXT,
+            total INTEGER,
+            fixable INTEGER,
+            critical INTEGER,
+            high INTEGER,
+            medium INTEGER,
+            low INTEGER,
+            unknown INTEGER,
+            document TEXT
+        );
+        CREATE INDEX scan_report_queue ON scan_report(status, requested_at);
+        CREATE INDEX scan_report_repository ON scan_report(repository);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

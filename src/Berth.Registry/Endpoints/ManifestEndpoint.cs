@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Berth.Registry.Endpoints;
 
 /// <summary><c>/v2/&lt;name&gt;/manifests/&lt;reference&gt;</c>: GET, HEAD, PUT and DELETE by tag or digest.</summary>
-public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events)
+public sealed class ManifestEndpoint(
+    IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events, IEnumerable<IArtifactPushObserver> observers)
 {
     public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
     {
@@ -77,6 +78,8 @@ public sealed class ManifestEndpoint(IRegistryMetadata metadata, IOptions<Regist
             new ManifestUpload(repository, digest, content.Value, document.Value, byDigest ? null : reference), CancellationToken.None);
         if (!stored.Succeeded) return stored.Error;
         await RecordChangeAsync(context, repository, reference, ArtifactEvent.Create);
+        var push = new ArtifactPush(repository, digest, document.Value.MediaType, byDigest ? null : reference, ProjectRegistryAccess.CallerName(context));
+        foreach (var observer in observers) await observer.OnPushedAsync(push, CancellationToken.None);
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status201Created;

@@ -1,6 +1,8 @@
 using Berth.Api.Http;
 using Berth.Composition;
 using Berth.Configuration;
+using Berth.Jobs;
+using Berth.Jobs.Scanning;
 using Berth.Registry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -42,6 +44,7 @@ internal static partial class ServeCommand
         });
         builder.Services.AddBerthAccess(configuration, settings.DataDirectory);
         builder.Services.AddBerthRegistry(configuration, settings.DataDirectory);
+        builder.Services.AddBerthJobs(configuration, settings.DataDirectory);
 
         await using var app = builder.Build();
         try
@@ -51,6 +54,14 @@ internal static partial class ServeCommand
         catch (InvalidOperationException e)
         {
             return Fail($"configuration section '{RegistryOptions.Section}' is invalid: {e.Message}");
+        }
+        try
+        {
+            if (app.Services.GetRequiredService<IOptions<ScannerOptions>>().Value.Validate() is { } invalid) return Fail(invalid);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Fail($"configuration section '{ScannerOptions.Section}' is invalid: {e.Message}");
         }
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);

@@ -9,6 +9,7 @@ using Berth.Api.Http;
 using Berth.Api.Members;
 using Berth.Api.Projects;
 using Berth.Api.Robots;
+using Berth.Api.Scans;
 using Berth.Api.Repositories;
 using Berth.Api.Search;
 using Berth.Api.System;
@@ -71,6 +72,7 @@ internal static class AccessComposition
         services.AddSingleton<ArtifactEndpoints>();
         services.AddSingleton<AuditLogEndpoints>();
         services.AddSingleton<SearchEndpoints>();
+        services.AddSingleton<ScanEndpoints>();
         return services;
     }
 
@@ -94,5 +96,6 @@ internal static class AccessComposition
         services.GetRequiredService<ArtifactEndpoints>().Map(api);
         services.GetRequiredService<AuditLogEndpoints>().Map(api);
         services.GetRequiredService<SearchEndpoints>().Map(api);
+        services.GetRequiredService<ScanEndpoints>().Map(api);
     }
 }

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Berth.Access.Roles;
+using Berth.Api.Http;
+using Berth.Api.Projects;
+using Berth.Api.Repositories;
+using Berth.Metadata.Artifacts;
+using Berth.Metadata.Scans;
+using Berth.Scanning.Reports.Formats;
+using Berth.Scanning.Reports.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Berth.Api.Scans;
+
+/// <summary>
+/// Harbor's scanning calls: scan one artifact, its vulnerabilities addition, scan all (administrators), and the
+/// scan metrics. Scans run in the background; these calls queue them and read what they stored.
+/// </summary>
+public sealed class ScanEndpoints(
+    ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IScanReportStore reports, IScanScheduler scheduler, ApiCaller callers)
+{
+    private const string Artifact = "/projects/{project}/repositories/{repository}/artifacts/{reference}";
+
+    public void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost(Artifact + "/scan", ScanAsync);
+        api.MapGet(Artifact + "/additions/vulnerabilities", VulnerabilitiesAsync);
+        api.MapPost("/system/scanAll/schedule", ScanAllAsync);
+        api.MapGet("/scans/all/metrics", MetricsAsync);
+        api.MapGet("/scans/schedule/metrics", MetricsAsync);
+    }
+
+    private async Task ScanAsync(HttpContext context, string project, string repository, string reference)
+    {
+        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Scan, Actions.Create));
+        if (artifact is null) return;
+        var scheduled = await scheduler.ScheduleAsync(artifact.RepositoryName, artifact.Digest.ToString(), context.RequestAborted);
+        if (!scheduled.Accepted)
+        {
+            await new HarborError(StatusCodes.Status422UnprocessableEntity, "UNPROCESSABLE_ENTITY", scheduled.NotScannable!).WriteAsync(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
+    /// <summary><c>{"&lt;report media type&gt;": report}</c>, or <c>{}</c> when there is no finished report (or the caller accepts none Berth has).</summary>
+    private async Task VulnerabilitiesAsync(HttpContext context, string project, string repository, string reference)
+    {
+        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.ArtifactAddition, Actions.Read));
+        if (artifact is null) return;
+        var stored = AcceptedReports.AcceptsHarborReport(context.Request)
+            ? await reports.FindDocumentAsync(artifact.Digest.ToString(), context.RequestAborted)
+            : null;
+        var report = stored is null ? null : ScanReportDocument.Deserialize(stored.Document, out _);
+        if (report is null)
+        {
+            await ApiJson.WriteAsync(context, new Dictionary<string, object>());
+            return;
+        }
+        var tag = artifact.Tags.Count > 0 ? artifact.Tags[0].Name : null;
+        var scanner = stored!.Report.ScannerName is { } name ? new HarborScanner(name, HarborScanner.Berth.Vendor, stored.Report.ScannerVersion ?? "") : null;
+        var document = HarborVulnerabilityReport.Build(report,
+            new HarborReportContext(artifact.RepositoryName, tag, artifact.MediaType, artifact.Digest.ToString()), scanner);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body,
+            new Dictionary<string, HarborReportDocument> { [HarborVulnerabilityReport.ReportMediaType] = document }, HarborJson.Options, context.RequestAborted);
+    }
+
+    private async Task ScanAllAsync(HttpContext context)
+    {
+        if (await AdministratorAsync(context, "scan all artifacts") is not true) return;
+        var (request, error) = await ApiJson.ReadAsync<ScanAllRequest>(context);
+        var type = request?.Schedule?.Type;
+        if (error is null && !string.Equals(type, "Manual", StringComparison.Ordinal))
+            error = HarborError.BadRequest($"schedule type '{type}' is not supported; Berth runs scan all on request: {{\"schedule\":{{\"type\":\"Manual\"}}}}");
+        if (error is not null)
+        {
+            await error.WriteAsync(context);
+            return;
+        }
+        await scheduler.ScheduleAllAsync(context.RequestAborted);
+        context.Response.StatusCode = StatusCodes.Status201Created;
+    }
+
+    private async Task MetricsAsync(HttpContext context)
+    {
+        if (await AdministratorAsync(context, "read scan metrics") is not true) return;
+        var counts = await reports.CountByStatusAsync(context.RequestAborted);
+        int Count(string status) => counts.GetValueOrDefault(status);
+        await ApiJson.WriteAsync(context, new ScanMetricsJson(
+            counts.Values.Sum(),
+            Count(ScanStatus.Success) + Count(ScanStatus.Error) + Count(ScanStatus.Stopped),
+            counts,
+            Count(ScanStatus.Pending) + Count(ScanStatus.Running) > 0,
+            "Manual"));
+    }
+
+    /// <summary>True for a system administrator; otherwise writes 401 or 403 and returns false.</summary>
+    private async Task<bool> AdministratorAsync(HttpContext context, string purpose)
+    {
+        var (principal, error) = await callers.IdentifySignedInAsync(context, purpose);
+        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden($"only system administrators may {purpose}");
+        if (error is null) return true;
+        await error.WriteAsync(context);
+        return false;
+    }
+
+    /// <summary>The artifact a tag or digest names, or null after writing 401, 403 or 404.</summary>
+    private async Task<ArtifactRecord?> ArtifactAsync(HttpContext context, string project, string repository, string reference, Permission permission)
+    {
+        var grant = await gate.AuthorizeAsync(context, project, permission);
+        if (grant is null) return null;
+        var found = await paths.FindAsync(context, grant, repository);
+        if (found is null) return null;
+        var artifact = await queries.FindArtifactAsync(found.Id, reference, context.RequestAborted);
+        if (artifact is null) await HarborError.NotFound($"artifact {reference} not found in {found.Name}").WriteAsync(context);
+        return artifact;
+    }
+}

@@ -1,0 +1,71 @@
+using Berth.Core;
+using Berth.Metadata;
+using Berth.Metadata.Scans;
+using Microsoft.Extensions.Options;
+
+namespace Berth.Jobs.Scanning;
+
+/// <summary>
+/// Turns "scan this artifact" into rows of the durable queue: an image queues its own report, an index each image
+/// it lists (its overview is then the children's, merged), anything else is refused with the reason.
+/// </summary>
+public sealed class ArtifactScanScheduler(
+    IRegistryMetadata registry, IScanReportStore reports, ScanQueueSignal signal, IOptions<ScannerOptions> options, TimeProvider clock) : IScanScheduler
+{
+    private const int ScanAllPage = 500;
+
+    public async Task<ScanScheduling> ScheduleAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return ScanScheduling.Refused($"the scanner is disabled ({ScannerOptions.Section}:Enabled is false)");
+        var manifest = await registry.FindManifestAsync(repository, digest, cancellationToken);
+        if (manifest is null) return ScanScheduling.Refused($"artifact {digest} is not in {repository}");
+
+        var target = ScanTarget.Of(manifest.MediaType, manifest.Content);
+        List<ScanRequest> requests = [];
+        switch (target.Kind)
+        {
+            case ScanTargetKind.Unsupported:
+                return ScanScheduling.Refused($"{repository}@{digest} cannot be scanned: {target.Reason}");
+            case ScanTargetKind.Image:
+                requests.Add(new ScanRequest(repository, manifest.Digest.ToString()));
+                break;
+            case ScanTargetKind.Index:
+                foreach (var child in target.Children)
+                {
+                    if (await ImageRequestAsync(repository, child, cancellationToken) is { } request) requests.Add(request);
+                }
+                if (requests.Count == 0) return ScanScheduling.Refused($"{repository}@{digest} lists no image that can be scanned");
+                break;
+        }
+
+        signal.Notify(await reports.RequestManyAsync(requests, clock.GetUtcNow(), cancellationToken));
+        return ScanScheduling.Scheduled(requests.Count);
+    }
+
+    public async Task<int> ScheduleAllAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return 0;
+        var queued = 0;
+        long after = 0;
+        while (true)
+        {
+            var page = await reports.ListImageArtifactsAsync(after, ScanAllPage, cancellationToken);
+            if (page.Count == 0) return queued;
+            after = page[^1].Row;
+            List<ScanRequest> requests = [.. page
+                .Where(candidate => ScanTarget.Of(candidate.MediaType, candidate.Content).Kind == ScanTargetKind.Image)
+                .Select(candidate => new ScanRequest(candidate.Repository, candidate.Digest))];
+            var added = await reports.RequestManyAsync(requests, clock.GetUtcNow(), cancellationToken);
+            signal.Notify(added);
+            queued += added;
+        }
+    }
+
+    private async Task<ScanRequest?> ImageRequestAsync(string repository, Digest child, CancellationToken cancellationToken)
+    {
+        var manifest = await registry.FindManifestAsync(repository, child.ToString(), cancellationToken);
+        return manifest is not null && ScanTarget.Of(manifest.MediaType, manifest.Content).Kind == ScanTargetKind.Image
+            ? new ScanRequest(repository, child.ToString())
+            : null;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Berth.Jobs.Scanning;
+
+public enum ScanTargetKind
+{
+    Image,
+    Index,
+    Unsupported,
+}
