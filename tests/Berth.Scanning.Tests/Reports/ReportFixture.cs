@@ -55,7 +55,7 @@ public sealed class ReportFixture : IAsyncLifetime
         [
             OsFinding(zlib, "CVE-2023-45853", Severity.Critical, [], AdvisoryStatus.WillNotFix,
                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, "zlib: integer overflow and heap-based buffer overflow in zipOpenNewFileInZip4_6"),
-            OsFinding(libc, "CVE-2025-4802", Severity.High, ["2.36-9+deb12u11"], AdvisoryStatus.Fixed,
+            OsFinding(libc, "CVE-2025-4802", Severity.High, ["2.36-9+deb12u99"], AdvisoryStatus.Fixed,
                 "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8, "glibc: static setuid binary dlopen may incorrectly search LD_LIBRARY_PATH"),
             OsFinding(libc, "TEMP-0290435-0B57B5", Severity.Low, [], AdvisoryStatus.Affected, null, null, null),
             LanguageFinding(express, "GHSA-qw6h-vgh9-j6wx", ["CVE-2024-43796"], Severity.Low, ["4.20.0", "5.0.0"],
