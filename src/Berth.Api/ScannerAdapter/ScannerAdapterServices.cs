@@ -1,4 +1,6 @@
+using Berth.Api.ScannerAdapter.Registrations;
 using Berth.Scanning.Images.Remote;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,11 +33,22 @@ public static class ScannerAdapterServices
         services.AddSingleton<AdapterScanRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<AdapterScanRunner>());
         services.AddSingleton<ScannerAdapterEndpoints>();
+        services.AddSingleton<ScannerRegistrationViews>();
+        services.AddSingleton<ScannerRegistrationEndpoints>();
+        services.AddSingleton<ProjectScannerEndpoints>();
         return services;
+    }
+
+    /// <summary>The registration API under <c>/api/v2.0</c>, always served (it is how Berth uses other scanners).</summary>
+    public static void MapScannerRegistrations(this IEndpointRouteBuilder api, IServiceProvider services)
+    {
+        services.GetRequiredService<ScannerRegistrationEndpoints>().Map(api);
+        services.GetRequiredService<ProjectScannerEndpoints>().Map(api);
     }
 
     public static void MapBerthScannerAdapter(this WebApplication app)
     {
+        app.MapGroup(Berth.Api.System.OpenApiDocument.Prefix).MapScannerRegistrations(app.Services);
         if (!app.Services.GetRequiredService<IOptions<ScannerAdapterOptions>>().Value.Enabled) return;
         app.Services.GetRequiredService<ScannerAdapterEndpoints>().Map(app);
     }
