@@ -1,3 +1,4 @@
+using Berth.Jobs.External;
 using Berth.Jobs.Scanning;
 using Berth.Metadata.Advisories;
 using Berth.Metadata.Artifacts;
@@ -35,6 +36,7 @@ public static class JobServices
         services.AddSingleton<ScanQueueSignal>();
         services.AddSingleton<IScanScheduler, ArtifactScanScheduler>();
         services.AddSingleton<IArtifactPushObserver, ScanOnPush>();
+        services.AddBerthExternalScanners(configuration);
         services.AddHostedService<ScanWorker>();
         services.AddHostedService<AdvisoryRematcher>();
         return services;

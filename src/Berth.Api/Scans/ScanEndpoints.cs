@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Berth.Access.Roles;
 using Berth.Api.Http;
 using Berth.Api.Projects;
 using Berth.Api.Repositories;
 using Berth.Metadata.Artifacts;
+using Berth.Metadata.Scanners;
 using Berth.Metadata.Scans;
 using Berth.Scanning.Reports.Formats;
 using Berth.Scanning.Reports.Storage;
@@ -52,6 +54,12 @@ public sealed class ScanEndpoints(
         var stored = AcceptedReports.AcceptsHarborReport(context.Request)
             ? await reports.FindDocumentAsync(artifact.Digest.ToString(), context.RequestAborted)
             : null;
+        // A report from an external scanner is stored as the adapter wrote it, and served as it is.
+        if (stored is not null && ExternalReportDocument.TryUnwrap(stored.Document, out _, out var external))
+        {
+            await ApiJson.WriteAsync(context, new Dictionary<string, JsonNode> { [HarborVulnerabilityReport.ReportMediaType] = external });
+            return;
+        }
         var report = stored is null ? null : ScanReportDocument.Deserialize(stored.Document, out _);
         if (report is null)
         {

@@ -1,3 +1,4 @@
+using Berth.Jobs.External;
 using Berth.Metadata.Scans;
 using Berth.Scanning.Reports;
 using Berth.Scanning.Reports.Storage;
@@ -16,6 +17,7 @@ namespace Berth.Jobs.Scanning;
 public sealed partial class ScanWorker(
     IScanReportStore reports,
     RegistryImages images,
+    ExternalScans external,
     ImageScanner scanner,
     ScanQueueSignal signal,
     IOptions<ScannerOptions> options,
@@ -68,6 +70,8 @@ public sealed partial class ScanWorker(
     /// <summary>Scans one claimed report. Cancellation (shutdown) leaves it Running, which the next start queues again.</summary>
     private async Task ScanAsync(ScanReportRecord claimed, CancellationToken stoppingToken)
     {
+        // A project (or the system) that chose an external scanner is scanned there; that path ends the report itself.
+        if (await external.TryScanAsync(claimed, stoppingToken)) return;
         LogStarted(logger, claimed.Repository, claimed.Digest, claimed.ReportId);
         string? error;
         try

@@ -198,6 +198,31 @@ internal static class SqliteSchema
         CREATE INDEX scan_report_queue ON scan_report(status, requested_at);
         CREATE INDEX scan_report_repository ON scan_report(repository);
         """,
+        // 5 (scanner_registration): external scanners registered as in Harbor's /scanners, at most one of them the system
+        // default (none means Berth's built-in scanner), and the scanner a project chose. The access credential is kept
+        // as given: it is sent to the adapter, so it cannot be hashed.
+        """
+        CREATE TABLE scanner_registration (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL UNIQUE,
+            auth TEXT NOT NULL DEFAULT '',
+            access_credential TEXT NOT NULL DEFAULT '',
+            skip_cert_verify INTEGER NOT NULL DEFAULT 0,
+            use_internal_addr INTEGER NOT NULL DEFAULT 0,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            is_default INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX scanner_registration_default ON scanner_registration(is_default) WHERE is_default = 1;
+        CREATE TABLE project_scanner (
+            project_id INTEGER PRIMARY KEY REFERENCES project(id) ON DELETE CASCADE,
+            registration_uuid TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

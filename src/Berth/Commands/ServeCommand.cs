@@ -1,4 +1,5 @@
 using Berth.Api.Http;
+using Berth.Api.ScannerAdapter;
 using Berth.Composition;
 using Berth.Configuration;
 using Berth.Jobs;
@@ -45,6 +46,7 @@ internal static partial class ServeCommand
         builder.Services.AddBerthAccess(configuration, settings.DataDirectory);
         builder.Services.AddBerthRegistry(configuration, settings.DataDirectory);
         builder.Services.AddBerthJobs(configuration, settings.DataDirectory);
+        builder.Services.AddBerthScannerAdapter(configuration);
 
         await using var app = builder.Build();
         try
@@ -63,12 +65,21 @@ internal static partial class ServeCommand
         {
             return Fail($"configuration section '{ScannerOptions.Section}' is invalid: {e.Message}");
         }
+        try
+        {
+            if (app.Services.GetRequiredService<IOptions<ScannerAdapterOptions>>().Value.Validate() is { } invalid) return Fail(invalid);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Fail($"configuration section '{ScannerAdapterOptions.Section}' is invalid: {e.Message}");
+        }
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
         await app.Services.PrepareAccessAsync(app.Lifetime.ApplicationStopping);
         app.Use(RequestId.InvokeAsync);
         app.MapBerthRegistry();
         app.MapBerthApi();
+        app.MapBerthScannerAdapter();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, $"http://{settings.Listen}", settings.DataDirectory));

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Berth.Api.ScannerAdapter;
+
+/// <summary>The spec's <c>ScannerCapability</c>.</summary>
+public sealed record AdapterCapabilityJson(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("consumes_mime_types")] IReadOnlyList<string> ConsumesMimeTypes,
+    [property: JsonPropertyName("produces_mime_types")] IReadOnlyList<string> ProducesMimeTypes);

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Berth.Metadata.Advisories;
+using Berth.Scanning.Reports.Formats;
+
+namespace Berth.Api.ScannerAdapter;
+
+/// <summary>
+/// What <c>GET /api/v1/metadata</c> says: Berth as the scanner, the vulnerability capability for OCI and Docker
+/// image manifests with both Harbor report types, and when the advisory database was last imported.
+/// </summary>
+public sealed class AdapterMetadata(IAdvisoryStore advisories)
+{
+    public const string ScannerTypeProperty = "harbor.scanner-adapter/scanner-type";
+    public const string DatabaseUpdatedProperty = "harbor.scanner-adapter/vulnerability-database-updated-at";
+
+    public async Task<AdapterMetadataJson> BuildAsync(CancellationToken cancellationToken)
+    {
+        var properties = new Dictionary<string, string> { [ScannerTypeProperty] = "os-package-vulnerability" };
+        var sources = await advisories.ListSourcesAsync(cancellationToken);
+        if (sources.Count > 0)
+            properties[DatabaseUpdatedProperty] = sources.Max(s => s.ImportedAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        return new AdapterMetadataJson(
+            HarborScanner.Berth,
+            [new AdapterCapabilityJson("vulnerability", AdapterMediaTypes.Consumed, AdapterMediaTypes.ProducedReports)],
+            properties);
+    }
+}

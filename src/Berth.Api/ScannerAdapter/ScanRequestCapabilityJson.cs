@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Berth.Api.ScannerAdapter;
+
+/// <summary>One entry of <c>enabled_capabilities</c>: a capability type and, optionally, the report types wanted from it.</summary>
+public sealed record ScanRequestCapabilityJson(
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("produces_mime_types")] IReadOnlyList<string>? ProducesMimeTypes);

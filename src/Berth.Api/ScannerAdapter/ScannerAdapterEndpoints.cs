@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using Berth.Scanning.Reports.Formats;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Berth.Api.ScannerAdapter;
+
+/// <summary>
+/// Harbor's Pluggable Scanner Adapter API (spec v1.2) under <c>/api/v1</c>, so a Harbor can register Berth as its
+/// scanner: metadata, scan requests (pulled from the request's registry), and reports, 302 with
+/// <c>Refresh-After</c> until ready. Every call needs <see cref="ScannerAdapterOptions.ApiKey"/>.
+/// </summary>
+public sealed class ScannerAdapterEndpoints(
+    AdapterScanStore store, AdapterScanRunner runner, AdapterMetadata metadata, IOptions<ScannerAdapterOptions> options, TimeProvider clock)
+{
+    public const string Prefix = "/api/v1";
+
+    private readonly AdapterApiKey _key = new(options.Value.ApiKey ?? "");
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix);
+        api.MapGet("/metadata", MetadataAsync);
+        api.MapPost("/scan", ScanAsync);
+        api.MapGet("/scan/{id}/report", ReportAsync);
+    }
+
+    private async Task MetadataAsync(HttpContext context)
+    {
+        if (!await AuthorizedAsync(context)) return;
+        var type = AdapterMediaTypes.Negotiate(context.Request.Headers.Accept.ToString(), [AdapterMediaTypes.Metadata11, AdapterMediaTypes.Metadata10])
+            ?? AdapterMediaTypes.Metadata11;
+        context.Response.ContentType = type;
+        await JsonSerializer.SerializeAsync(context.Response.Body, await metadata.BuildAsync(context.RequestAborted), HarborJson.Options, context.RequestAborted);
+    }
+
+    private async Task ScanAsync(HttpContext context)
+    {
+        if (!await AuthorizedAsync(context)) return;
+        var (request, error) = await ScanRequestReader.ReadAsync(context);
+        if (request is null)
+        {
+            await error!.WriteAsync(context);
+            return;
+        }
+        var (image, artifact, invalid) = ScanRequestReader.Check(request);
+        if (invalid is not null)
+        {
+            await invalid.WriteAsync(context);
+            return;
+        }
+        // Queued scans live as long as the longest scan could take plus a report's lifetime, so none is lost while waiting.
+        var scan = new AdapterScan(Guid.NewGuid().ToString(), image!, artifact!, AdapterScanState.Queued, null, null,
+            clock.GetUtcNow() + options.Value.ScanTimeout + options.Value.ReportLifetime);
+        if (!store.TryAdd(scan))
+        {
+            await new AdapterError(StatusCodes.Status500InternalServerError,
+                $"Berth holds {options.Value.MaxScans} adapter scans already; try again when some have finished").WriteAsync(context);
+            return;
+        }
+        runner.Enqueue(scan);
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+        context.Response.ContentType = AdapterMediaTypes.ScanResponse;
+        await JsonSerializer.SerializeAsync(context.Response.Body, new Dictionary<string, string> { ["id"] = scan.Id }, HarborJson.Options, context.RequestAborted);
+    }
+
+    private async Task ReportAsync(HttpContext context, string id)
+    {
+        if (!await AuthorizedAsync(context)) return;
+        var accept = context.Request.Headers.Accept.ToString();
+        var type = AdapterMediaTypes.Negotiate(accept, AdapterMediaTypes.ProducedReports);
+        if (type is null)
+        {
+            await AdapterError.NotImplemented(
+                $"Berth's adapter writes {string.Join(" and ", AdapterMediaTypes.ProducedReports)}, not {accept}").WriteAsync(context);
+            return;
+        }
+        var scan = store.Find(id);
+        switch (scan?.State)
+        {
+            case null:
+                await AdapterError.NotFound($"there is no scan request {id} (it may have expired); request the scan again").WriteAsync(context);
+                return;
+            case AdapterScanState.Queued or AdapterScanState.Running:
+                context.Response.StatusCode = StatusCodes.Status302Found;
+                context.Response.Headers["Refresh-After"] = ((int)options.Value.RefreshAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return;
+            case AdapterScanState.Failed:
+                await new AdapterError(StatusCodes.Status500InternalServerError, scan.Error ?? "the scan failed").WriteAsync(context);
+                return;
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = type;
+        await JsonSerializer.SerializeAsync(context.Response.Body, scan.Report!, HarborJson.Options, context.RequestAborted);
+    }
+
+    private async Task<bool> AuthorizedAsync(HttpContext context)
+    {
+        if (_key.Allows(context.Request)) return true;
+        await new AdapterError(StatusCodes.Status401Unauthorized,
+            "the scanner adapter API needs its key: Authorization: Bearer KEY, or the X-ScannerAdapter-API-Key header").WriteAsync(context);
+        return false;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Berth.IntegrationTests.Infrastructure;
+using Berth.Metadata.Sqlite;
+using Berth.Scanning.Advisories.Importers;
+using Microsoft.Data.Sqlite;
+
+namespace Berth.IntegrationTests.ScannerAdapter;
+
+/// <summary>What the adapter tests share: a server serving the adapter API, the express advisory, and the API's calls.</summary>
+internal static class AdapterCalls
+{
+    public const string ApiKey = "adapter-test-key-0123456789";
+    public const string Report11 = "application/vnd.security.vulnerability.report; version=1.1";
+    public const string Report10 = "application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0";
+    public const string ErrorType = "application/vnd.scanner.adapter.error+json; version=1.0";
+    public const string ScanRequestType = "application/vnd.scanner.adapter.scan.request+json; version=1.0";
+
+    /// <summary>A made-up advisory for the express 4.16.4 the node image carries: fixed in 4.16.5, CVSS 9.8.</summary>
+    public const string ExpressAdvisoryId = "TEST-EXPRESS-0001";
+
+    public static readonly TimeSpan ScanTimeout = TimeSpan.FromMinutes(3);
+
+    public static Task<BerthServer> StartAdapterServerAsync() => BerthServer.StartAsync(new Dictionary<string, string>
+    {
+        ["BERTH__ScannerAdapter__ApiKey"] = ApiKey,
+        ["BERTH__ScannerAdapter__RefreshAfter"] = "00:00:01",
+    });
+
+    /// <summary>A client of the adapter API holding the key as a Bearer token, as a Harbor registration with auth "Bearer" sends it.</summary>
+    public static HttpClient AdapterClient(BerthServer server)
+    {
+        var client = server.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    /// <summary>skopeo copies one of the real Debian images to <c>{repository}:{tag}</c>; returns its manifest digest.</summary>
+    public static async Task<string> PushAsync(BerthServer server, string image, string repository, string tag)
+    {
+        var layout = await TestImages.LayoutAsync();
+        await Skopeo.CopyAsync($"oci:{layout.Directory}:{image}", $"docker://{server.Host}/{repository}:{tag}");
+        return layout.ManifestDigest(image);
+    }
+
+    public static StringContent ScanRequest(string registryUrl, string? authorization, string repository, string digest, string? extra = null)
+    {
+        var auth = authorization is null ? "" : $",\"authorization\":\"{authorization}\"";
+        var json = $$"""
+            {"registry":{"url":"{{registryUrl}}"{{auth}}},
+             "artifact":{"repository":"{{repository}}","digest":"{{digest}}","tag":"v1","mime_type":"application/vnd.oci.image.manifest.v1+json"}{{extra}}}
+            """;
+        return Body(json);
+    }
+
+    public static StringContent Body(string json)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(ScanRequestType);
+        return content;
+    }
+
+    /// <summary>POSTs a scan request, asserts 202 with the spec's response type, and returns the id.</summary>
+    public static async Task<string> RequestScanAsync(HttpClient adapter, StringContent request)
+    {
+        using var response = await adapter.PostAsync("api/v1/scan", request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/vnd.scanner.adapter.scan.response+json; version=1.0", response.Content.Headers.ContentType!.ToString());
+        var id = JsonNode.Parse(body)!["id"]!.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(id));
+        return id;
+    }
+
+    public static async Task<HttpResponseMessage> GetReportAsync(HttpClient adapter, string id, string? accept = Report11)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/scan/{id}/report");
+        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
+        return await adapter.SendAsync(request);
+    }
+
+    /// <summary>Polls the report as Harbor does (following Refresh-After) until it is no longer 302; returns that answer.</summary>
+    public static async Task<HttpResponseMessage> WaitForReportAsync(HttpClient adapter, string id, string? accept = Report11)
+    {
+        var deadline = DateTime.UtcNow + ScanTimeout;
+        while (true)
+        {
+            var response = await GetReportAsync(adapter, id, accept);
+            if (response.StatusCode != HttpStatusCode.Found) return response;
+            var refresh = int.Parse(response.Headers.GetValues("Refresh-After").Single());
+            Assert.InRange(refresh, 1, 127);
+            response.Dispose();
+            Assert.True(DateTime.UtcNow < deadline, $"the report of {id} was not ready within {ScanTimeout}");
+            await Task.Delay(TimeSpan.FromSeconds(refresh));
+        }
+    }
+
+    /// <summary>The message of an adapter error answer, after checking its status and media type.</summary>
+    public static async Task<string> ErrorAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal(ErrorType, response.Content.Headers.ContentType!.ToString());
+        var message = JsonNode.Parse(body)!["error"]!["message"]!.GetValue<string>();
+        Assert.False(string.IsNullOrWhiteSpace(message));
+        return message;
+    }
+
+    /// <summary>
+    /// Imports the express advisory into the running server's database, as <c>berth vulndb import</c> does from
+    /// another process: through the advisory store on the same file.
+    /// </summary>
+    public static async Task ImportExpressAdvisoryAsync(BerthServer server, string scratch)
+    {
+        var file = Path.Combine(scratch, $"{ExpressAdvisoryId}.json");
+        await File.WriteAllTextAsync(file,
+            $$"""
+            {"schema_version":"1.6.0","id":"{{ExpressAdvisoryId}}","modified":"2025-01-01T00:00:00Z",
+             "summary":"made-up advisory for express before 4.16.5",
+             "severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+             "affected":[{"package":{"ecosystem":"npm","name":"express"},
+                          "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"4.16.5"}]}]}]}
+            """);
+        var database = new SqliteDatabase(Path.Combine(server.DataDirectory, "berth.db"));
+        var result = await new AdvisoryImporter(new SqliteAdvisoryStore(database)).ImportAsync([file], default);
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
+        Assert.Equal(1, result.Advisories);
+        await using var connection = await database.OpenAsync(default);
+        SqliteConnection.ClearPool(connection);
+    }
+}
