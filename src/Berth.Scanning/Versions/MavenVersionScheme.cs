@@ -20,13 +20,8 @@ public sealed class MavenVersionScheme : IVersionScheme
 
     public bool IsValid(string version) => Parse(version) is not null;
 
-    public int Compare(string left, string right)
-    {
-        var l = Parse(left);
-        var r = Parse(right);
-        if (l is null || r is null) return UnreadableVersions.Compare(l is not null, r is not null, left, right);
-        return l.CompareTo(r);
-    }
+    public int Compare(string left, string right) =>
+        UnreadableVersions.Compare(left, right, Parse, static (l, r) => l.CompareTo(r));
 
     /// <summary>ComparableVersion's parseVersion; null for what <see cref="IsValid"/> rejects.</summary>
     internal static MavenItem? Parse(string version)

@@ -8,6 +8,15 @@ namespace Berth.Scanning.Versions;
 /// </summary>
 internal static class UnreadableVersions
 {
+    /// <summary>Parses both sides and compares them, falling back to the unreadable order when either side fails.</summary>
+    public static int Compare<TVersion>(string left, string right, Func<string, TVersion?> parse, Func<TVersion, TVersion, int> compare)
+        where TVersion : class
+    {
+        var l = parse(left);
+        var r = parse(right);
+        return l is null || r is null ? Compare(l is not null, r is not null, left, right) : compare(l, r);
+    }
+
     public static int Compare(bool leftReadable, bool rightReadable, string left, string right)
     {
         if (leftReadable && !rightReadable) return 1;

@@ -49,30 +49,10 @@ internal static partial class ServeCommand
         builder.Services.AddBerthScannerAdapter(configuration);
 
         await using var app = builder.Build();
-        try
-        {
-            if (app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value.Validate() is { } invalid) return Fail(invalid);
-        }
-        catch (InvalidOperationException e)
-        {
-            return Fail($"configuration section '{RegistryOptions.Section}' is invalid: {e.Message}");
-        }
-        try
-        {
-            if (app.Services.GetRequiredService<IOptions<ScannerOptions>>().Value.Validate() is { } invalid) return Fail(invalid);
-        }
-        catch (InvalidOperationException e)
-        {
-            return Fail($"configuration section '{ScannerOptions.Section}' is invalid: {e.Message}");
-        }
-        try
-        {
-            if (app.Services.GetRequiredService<IOptions<ScannerAdapterOptions>>().Value.Validate() is { } invalid) return Fail(invalid);
-        }
-        catch (InvalidOperationException e)
-        {
-            return Fail($"configuration section '{ScannerAdapterOptions.Section}' is invalid: {e.Message}");
-        }
+        var invalid = Invalid<RegistryOptions>(app.Services, RegistryOptions.Section, options => options.Validate())
+            ?? Invalid<ScannerOptions>(app.Services, ScannerOptions.Section, options => options.Validate())
+            ?? Invalid<ScannerAdapterOptions>(app.Services, ScannerAdapterOptions.Section, options => options.Validate());
+        if (invalid is not null) return Fail(invalid);
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
         await app.Services.PrepareAccessAsync(app.Lifetime.ApplicationStopping);
@@ -105,6 +85,23 @@ internal static partial class ServeCommand
     {
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
+    }
+
+    /// <summary>
+    /// Binding happens on first use, so a value of the wrong type surfaces here as an exception; both it and
+    /// the section's own checks become one message naming the key.
+    /// </summary>
+    private static string? Invalid<TOptions>(IServiceProvider services, string section, Func<TOptions, string?> validate)
+        where TOptions : class
+    {
+        try
+        {
+            return validate(services.GetRequiredService<IOptions<TOptions>>().Value);
+        }
+        catch (InvalidOperationException e)
+        {
+            return $"configuration section '{section}' is invalid: {e.Message}";
+        }
     }
 
     private static int Fail(string message)
