@@ -121,14 +121,21 @@ public sealed class ArtifactEndpoints(
 
     /// <summary>
     /// The artifacts' JSON, with <c>scan_overview</c> when the query asks for it (<c>with_scan_overview=true</c>) and
+    /// <c>sbom_overview</c> for <c>with_sbom_overview=true</c>; the scan overview only when
     /// <c>X-Accept-Vulnerabilities</c> allows the report Berth keeps; one lookup of summary rows for the whole page.
     /// </summary>
     private async Task<IReadOnlyList<ArtifactJson>> WithScanOverviewAsync(HttpContext context, IReadOnlyList<ArtifactRecord> artifacts, bool withTag)
     {
         var json = artifacts.Select(a => ArtifactJson.From(a, withTag)).ToList();
-        if (context.Request.Query["with_scan_overview"].ToString() != "true" || !AcceptedReports.AcceptsHarborReport(context.Request)) return json;
+        var withScan = context.Request.Query["with_scan_overview"].ToString() == "true" && AcceptedReports.AcceptsHarborReport(context.Request);
+        var withSbom = context.Request.Query["with_sbom_overview"].ToString() == "true";
+        if (!withScan && !withSbom) return json;
         var found = await reports.FindManyAsync([.. artifacts.SelectMany(ScanOverviews.DigestsOf)], context.RequestAborted);
-        return [.. json.Select((artifact, i) => artifact with { ScanOverview = ScanOverviews.For(artifacts[i], found) })];
+        return [.. json.Select((artifact, i) => artifact with
+        {
+            ScanOverview = withScan ? ScanOverviews.For(artifacts[i], found) : null,
+            SbomOverview = withSbom ? SbomOverviews.For(artifacts[i], found) : null,
+        })];
     }
 
     private async Task<RepositorySummary?> RepositoryAsync(HttpContext context, string project, string repository, Permission permission)

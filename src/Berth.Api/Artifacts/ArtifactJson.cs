@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Berth.Api.Scans;
 using Berth.Core;
 using Berth.Core.Manifests;
 using Berth.Metadata.Artifacts;
@@ -33,6 +34,9 @@ public sealed record ArtifactJson(
 
     /// <summary>With <c>with_scan_overview=true</c>: the vulnerability report's overview, keyed by its media type.</summary>
     public IReadOnlyDictionary<string, ScanOverview>? ScanOverview { get; init; }
+
+    /// <summary>With <c>with_sbom_overview=true</c>: the SBOM's overview, from the same scan report.</summary>
+    public SbomOverview? SbomOverview { get; init; }
 
     public static ArtifactJson From(ArtifactRecord artifact, bool withTags)
     {

@@ -28,6 +28,8 @@ public sealed class ScanEndpoints(
     {
         api.MapPost(Artifact + "/scan", ScanAsync);
         api.MapGet(Artifact + "/additions/vulnerabilities", VulnerabilitiesAsync);
+        api.MapGet(Artifact + "/additions/sbom", SbomAsync);
+        api.MapGet(Artifact + "/scan/{reportId}/log", LogAsync);
         api.MapPost("/system/scanAll/schedule", ScanAllAsync);
         api.MapGet("/scans/all/metrics", MetricsAsync);
         api.MapGet("/scans/schedule/metrics", MetricsAsync);
@@ -35,7 +37,23 @@ public sealed class ScanEndpoints(
 
     private async Task ScanAsync(HttpContext context, string project, string repository, string reference)
     {
-        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Scan, Actions.Create));
+        var scanType = ScanTypeRequest.Vulnerability;
+        // The body is optional (Harbor's clients send none for a vulnerability scan).
+        if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.Headers.TransferEncoding.Count > 0))
+        {
+            var (request, error) = await ApiJson.ReadAsync<ScanTypeRequest>(context);
+            scanType = request?.ScanType ?? ScanTypeRequest.Vulnerability;
+            if (error is null && scanType is not (ScanTypeRequest.Vulnerability or ScanTypeRequest.Sbom))
+                error = HarborError.BadRequest($"scan_type '{scanType}' is not supported; use \"vulnerability\" or \"sbom\"");
+            if (error is not null)
+            {
+                await error.WriteAsync(context);
+                return;
+            }
+        }
+        // An SBOM is the inventory the vulnerability scan reads, so both scan types queue the same scan.
+        var resource = scanType == ScanTypeRequest.Sbom ? Resources.Sbom : Resources.Scan;
+        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(resource, Actions.Create));
         if (artifact is null) return;
         var scheduled = await scheduler.ScheduleAsync(artifact.RepositoryName, artifact.Digest.ToString(), context.RequestAborted);
         if (!scheduled.Accepted)
@@ -74,6 +92,51 @@ public sealed class ScanEndpoints(
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body,
             new Dictionary<string, HarborReportDocument> { [HarborVulnerabilityReport.ReportMediaType] = document }, HarborJson.Options, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The SBOM rendered from the stored report: SPDX 2.3 JSON (what Harbor's Trivy produces) unless
+    /// <c>?media_type=</c> or <c>Accept</c> asks for CycloneDX; 404 when there is no finished scan with an inventory.
+    /// </summary>
+    private async Task SbomAsync(HttpContext context, string project, string repository, string reference)
+    {
+        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.ArtifactAddition, Actions.Read));
+        if (artifact is null) return;
+        var format = SbomMediaTypes.Choose(context.Request);
+        if (format is null)
+        {
+            await HarborError.BadRequest($"the SBOM is served as {SbomMediaTypes.SpdxJson} or {SbomMediaTypes.CycloneDxJson}").WriteAsync(context);
+            return;
+        }
+        var stored = await reports.FindDocumentAsync(artifact.Digest.ToString(), context.RequestAborted);
+        // An external scanner's report holds findings only, no inventory to render.
+        var report = stored is null || ExternalReportDocument.TryUnwrap(stored.Document, out _, out _)
+            ? null
+            : ScanReportDocument.Deserialize(stored.Document, out _);
+        if (report is null)
+        {
+            await HarborError.NotFound($"no SBOM for artifact {reference} of {artifact.RepositoryName}: it has no finished scan").WriteAsync(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = format.MediaType;
+        await format.WriteAsync(report, context.Response.Body, context.RequestAborted);
+    }
+
+    /// <summary>Harbor's scan log: plain text saying how the scan of that report id went, and why it failed if it did.</summary>
+    private async Task LogAsync(HttpContext context, string project, string repository, string reference, string reportId)
+    {
+        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Scan, Actions.Read));
+        if (artifact is null) return;
+        var report = await reports.FindAsync(artifact.Digest.ToString(), context.RequestAborted);
+        if (report is null || !string.Equals(report.ReportId, reportId, StringComparison.Ordinal))
+        {
+            await HarborError.NotFound($"scan report {reportId} not found for artifact {reference} of {artifact.RepositoryName}").WriteAsync(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(ScanLog.Of(report), context.RequestAborted);
     }
 
     private async Task ScanAllAsync(HttpContext context)

@@ -59,6 +59,18 @@ internal static class ScanCalls
         return overview!;
     }
 
+    /// <summary>Polls until the overview shows a finished scan (Success, Error or Stopped), and returns it.</summary>
+    public static async Task<JsonNode> WaitForFinishAsync(HttpClient client, string project, string repository, string reference)
+    {
+        JsonNode? overview = null;
+        await Poll.UntilAsync(async () =>
+        {
+            overview = await OverviewAsync(client, project, repository, reference);
+            return overview?["scan_status"]?.GetValue<string>() is "Success" or "Error" or "Stopped";
+        }, ScanTimeout, $"the scan of {repository}:{reference} to finish");
+        return overview!;
+    }
+
     /// <summary>
     /// Imports the express advisory into the running server's database, as <c>berth vulndb import</c> does from
     /// another process: through the advisory store on the same file.
