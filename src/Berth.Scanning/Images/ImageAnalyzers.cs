@@ -5,9 +5,17 @@ using Berth.Scanning.Layers;
 
 namespace Berth.Scanning.Images;
 
-/// <summary>The analyzers an image scan runs: the OS, its package databases, and the language packages installed in it.</summary>
+/// <summary>
+/// The analyzers a scan runs: the OS, its package databases, and the language packages installed in it; a directory
+/// scan reads the lock files too.
+/// </summary>
 public static class ImageAnalyzers
 {
     public static IReadOnlyList<IFileAnalyzer> All(ScanLimits? limits = null) =>
-        [new OperatingSystemAnalyzer(), new DpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer(), .. LanguageAnalyzers.ForImages(limits)];
+        [.. OperatingSystem(), .. LanguageAnalyzers.ForImages(limits)];
+
+    public static IReadOnlyList<IFileAnalyzer> ForDirectory(ScanLimits? limits = null) =>
+        [.. OperatingSystem(), .. LanguageAnalyzers.ForDirectories(limits)];
+
+    private static IFileAnalyzer[] OperatingSystem() => [new OperatingSystemAnalyzer(), new DpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer()];
 }

@@ -85,6 +85,20 @@ public sealed record ImageInventory
         };
     }
 
+    /// <summary>
+    /// The inventory of a directory walked by <see cref="DirectoryWalker"/>: one "layer" with no diff id, so the
+    /// packages carry no layer attribution and the warnings no layer prefix.
+    /// </summary>
+    public static ImageInventory FromDirectory(LayerAnalysis analysis)
+    {
+        var merged = Merge([analysis]);
+        return merged with
+        {
+            Packages = [.. merged.Packages.Select(p => p with { LayerDiffId = null })],
+            Warnings = analysis.Warnings,
+        };
+    }
+
     private static OsRelease? MergeOperatingSystem(OsRelease? current, OsRelease? later)
     {
         if (later is null) return current;

@@ -92,6 +92,9 @@ public sealed class AdvisoryMatcher(IAdvisoryStore store, Func<Ecosystem, IVersi
             ecosystem = language;
             name = PackageNames.Normalise(language, package.Name);
             version = package.Version.Trim();
+            // A project's own root (go.mod's module) is listed without a version: it is the code scanned, not a
+            // release an advisory could name, so it is passed over without a warning.
+            if (version.Length == 0) return null;
             if (package.Ecosystem == Ecosystem.Go)
             {
                 // The go command's own module concerns building, not a compiled binary's behaviour.

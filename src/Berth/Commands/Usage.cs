@@ -20,9 +20,11 @@ internal static class Usage
           --config FILE        configuration file, YAML or JSON
 
         scan    scan an image for vulnerable packages, offline, against the advisories in DIR/berth.db
-          IMAGE                oci:DIR[:TAG], docker-archive:FILE[:REPO:TAG], a directory (OCI layout,
-                               DIR:TAG for one of its tags), a file (docker-archive), or PROJECT/REPO:TAG
-                               or PROJECT/REPO@DIGEST for an image pushed to the Berth registry in --data
+          IMAGE                oci:DIR[:TAG], docker-archive:FILE[:REPO:TAG], fs:DIR (a directory scanned in
+                               place, lock files included), a directory (an OCI layout, DIR:TAG for one of
+                               its tags; any other directory is scanned in place), a file (docker-archive),
+                               or PROJECT/REPO:TAG or PROJECT/REPO@DIGEST for an image pushed to the Berth
+                               registry in --data
           --format FORMAT      table (default), json (Trivy's schema), harbor, cyclonedx, spdx
           --output FILE        write the report to FILE instead of stdout
           --severity LIST      keep only these severities: UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL

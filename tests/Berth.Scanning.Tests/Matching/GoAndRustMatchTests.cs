@@ -77,6 +77,18 @@ public sealed class GoAndRustMatchTests(ImportedAdvisories imported)
     }
 
     [Fact]
+    public async Task GoMod_RootModuleWithoutVersion_IsPassedOverQuietly()
+    {
+        var root = new Package { Name = "github.com/org/repo", Version = "", Ecosystem = Ecosystem.Go, FilePath = "go.mod" };
+
+        var result = await Matcher.MatchAsync(null, [root, .. FixturePackages.GoMod()], default);
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal(58, result.Findings.Count);
+        Assert.DoesNotContain(result.Findings, f => f.PackageName == root.Name);
+    }
+
+    [Fact]
     public async Task GoToolchainModule_IsNeverReported()
     {
         // 23 toolchain advisories would match 1.15.2 at module level; they concern the go command, not binaries.

@@ -74,12 +74,17 @@ public sealed class CycloneDxFormat : IReportFormat
 
         writer.WriteStartObject("component");
         writer.WriteString("bom-ref", imagePurl);
-        writer.WriteString("type", "container");
-        writer.WriteString("name", parts.Repository);
-        writer.WriteString("version", imageDigest);
-        writer.WriteString("purl", imagePurl);
+        // A scanned directory is the application itself, with no digest or package URL of its own.
+        var directory = report.Image.IsDirectory;
+        writer.WriteString("type", directory ? "application" : "container");
+        writer.WriteString("name", directory ? report.Image.Name : parts.Repository);
+        if (!directory)
+        {
+            writer.WriteString("version", imageDigest);
+            writer.WriteString("purl", imagePurl);
+        }
         writer.WriteStartArray("properties");
-        Property(writer, "berth:ImageID", report.Image.ConfigDigest);
+        if (!directory) Property(writer, "berth:ImageID", report.Image.ConfigDigest);
         foreach (var layer in report.Image.Layers) Property(writer, "berth:DiffID", layer.DiffId);
         if (report.OperatingSystem is { } os) Property(writer, "berth:OS", $"{os.Family} {os.Version}");
         if (parts.Tag is { } tag) Property(writer, "berth:RepoTag", $"{parts.Repository}:{tag}");

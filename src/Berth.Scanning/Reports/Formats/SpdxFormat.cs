@@ -41,8 +41,11 @@ public sealed class SpdxFormat : IReportFormat
         writer.WriteEndObject();
 
         writer.WriteStartArray("packages");
-        WritePackage(writer, ImageId, parts.Repository, imageDigest, null,
-            PackageUrl.ForImage(parts.Repository, imageDigest, parts.Tag, report.Image.Architecture).ToString(), "CONTAINER", null);
+        if (report.Image.IsDirectory)
+            WritePackage(writer, ImageId, report.Image.Name, "", null, null, "SOURCE", null);
+        else
+            WritePackage(writer, ImageId, parts.Repository, imageDigest, null,
+                PackageUrl.ForImage(parts.Repository, imageDigest, parts.Tag, report.Image.Architecture).ToString(), "CONTAINER", null);
         var spdxIds = new List<string>(packages.Count);
         foreach (var package in packages)
         {
@@ -68,12 +71,14 @@ public sealed class SpdxFormat : IReportFormat
         await writer.FlushAsync(cancellationToken);
     }
 
-    private static void WritePackage(Utf8JsonWriter writer, string id, string name, string version, string? declared, string purl, string purpose, string? sourceInfo)
+    /// <param name="version">"" for what has none (a scanned directory, a go.mod's own module): left out.</param>
+    /// <param name="purl">Null for what has no package URL (a scanned directory).</param>
+    private static void WritePackage(Utf8JsonWriter writer, string id, string name, string version, string? declared, string? purl, string purpose, string? sourceInfo)
     {
         writer.WriteStartObject();
         writer.WriteString("SPDXID", id);
         writer.WriteString("name", name);
-        writer.WriteString("versionInfo", version);
+        ReportJson.WriteIfPresent(writer, "versionInfo", version);
         writer.WriteString("downloadLocation", NoAssertion);
         // Berth reads package databases, not the packages' files: nothing was analysed file by file.
         writer.WriteBoolean("filesAnalyzed", false);
@@ -82,13 +87,16 @@ public sealed class SpdxFormat : IReportFormat
         writer.WriteString("copyrightText", NoAssertion);
         writer.WriteString("primaryPackagePurpose", purpose);
         ReportJson.WriteIfPresent(writer, "sourceInfo", sourceInfo);
-        writer.WriteStartArray("externalRefs");
-        writer.WriteStartObject();
-        writer.WriteString("referenceCategory", "PACKAGE-MANAGER");
-        writer.WriteString("referenceType", "purl");
-        writer.WriteString("referenceLocator", purl);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        if (purl is not null)
+        {
+            writer.WriteStartArray("externalRefs");
+            writer.WriteStartObject();
+            writer.WriteString("referenceCategory", "PACKAGE-MANAGER");
+            writer.WriteString("referenceType", "purl");
+            writer.WriteString("referenceLocator", purl);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

@@ -29,7 +29,7 @@ public sealed class TrivyJsonFormat : IReportFormat
         writer.WriteNumber("SchemaVersion", 2);
         writer.WriteString("CreatedAt", ReportTimestamps.Precise(report.GeneratedAt));
         writer.WriteString("ArtifactName", report.Image.Name);
-        writer.WriteString("ArtifactType", "container_image");
+        writer.WriteString("ArtifactType", report.Image.IsDirectory ? "filesystem" : "container_image");
         writer.WriteStartObject("Metadata");
         if (report.OperatingSystem is { } os)
         {
@@ -38,10 +38,14 @@ public sealed class TrivyJsonFormat : IReportFormat
             writer.WriteString("Name", os.Version);
             writer.WriteEndObject();
         }
-        writer.WriteString("ImageID", report.Image.ConfigDigest);
-        ReportJson.WriteStrings(writer, "DiffIDs", report.Image.Layers.Select(l => l.DiffId));
-        ReportJson.WriteStrings(writer, "RepoTags", name.Tag is { } tag ? [$"{name.Repository}:{tag}"] : []);
-        ReportJson.WriteStrings(writer, "RepoDigests", report.Image.ManifestDigest is { } digest ? [$"{name.Repository}@{digest}"] : []);
+        // A directory has no image id, layers, tags or digests; Trivy's filesystem reports leave them out too.
+        if (!report.Image.IsDirectory)
+        {
+            writer.WriteString("ImageID", report.Image.ConfigDigest);
+            ReportJson.WriteStrings(writer, "DiffIDs", report.Image.Layers.Select(l => l.DiffId));
+            ReportJson.WriteStrings(writer, "RepoTags", name.Tag is { } tag ? [$"{name.Repository}:{tag}"] : []);
+            ReportJson.WriteStrings(writer, "RepoDigests", report.Image.ManifestDigest is { } digest ? [$"{name.Repository}@{digest}"] : []);
+        }
         writer.WriteEndObject();
 
         writer.WriteStartArray("Results");

@@ -3,8 +3,9 @@ using Berth.Core;
 namespace Berth.Commands.Scan;
 
 /// <summary>
-/// The IMAGE of <c>berth scan</c>: <c>oci:DIR[:TAG]</c>, <c>docker-archive:PATH[:REPO:TAG]</c>, a plain path
-/// (a directory is an OCI layout, <c>DIR:TAG</c> picks a tag in one, a file is a docker-archive), or
+/// The IMAGE of <c>berth scan</c>: <c>oci:DIR[:TAG]</c>, <c>docker-archive:PATH[:REPO:TAG]</c>, <c>fs:DIR</c> (a
+/// directory scanned in place), a plain path (a directory holding an OCI layout is one, any other directory is
+/// scanned in place, <c>DIR:TAG</c> picks a tag in a layout, a file is a docker-archive), or
 /// <c>PROJECT/REPO:TAG</c> / <c>PROJECT/REPO@DIGEST</c> for an image in the Berth registry itself. Paths
 /// win over references: a path that exists is never read as a repository name.
 /// </summary>
@@ -14,6 +15,7 @@ internal sealed record ImageArgument(ImageSourceKind Kind, string Location, stri
 {
     private const string OciPrefix = "oci:";
     private const string DockerArchivePrefix = "docker-archive:";
+    private const string DirectoryPrefix = "fs:";
 
     public static bool TryParse(string text, out ImageArgument image, out string error)
     {
@@ -24,9 +26,21 @@ internal sealed record ImageArgument(ImageSourceKind Kind, string Location, stri
         if (text.StartsWith(DockerArchivePrefix, StringComparison.Ordinal))
             return Located(ImageSourceKind.DockerArchive, text[DockerArchivePrefix.Length..], File.Exists, "file", out image, out error);
 
+        if (text.StartsWith(DirectoryPrefix, StringComparison.Ordinal))
+        {
+            var directory = text[DirectoryPrefix.Length..];
+            if (!Directory.Exists(directory))
+            {
+                error = $"{directory} is not a directory";
+                return false;
+            }
+            image = new ImageArgument(ImageSourceKind.Directory, directory, null);
+            return true;
+        }
+
         if (Directory.Exists(text))
         {
-            image = new ImageArgument(ImageSourceKind.OciLayout, text, null);
+            image = new ImageArgument(IsOciLayout(text) ? ImageSourceKind.OciLayout : ImageSourceKind.Directory, text, null);
             return true;
         }
         if (File.Exists(text))
@@ -45,6 +59,10 @@ internal sealed record ImageArgument(ImageSourceKind Kind, string Location, stri
         error = $"'{text}' is neither an existing file or directory nor an image reference such as library/app:1.0";
         return false;
     }
+
+    // The layout spec makes both files mandatory; either one is enough to tell a layout from a source tree.
+    private static bool IsOciLayout(string directory) =>
+        File.Exists(Path.Combine(directory, "oci-layout")) || File.Exists(Path.Combine(directory, "index.json"));
 
     /// <summary>
     /// A prefixed path with an optional <c>:REFERENCE</c> after it. Paths may hold colons themselves, so the

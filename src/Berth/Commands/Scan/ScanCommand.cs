@@ -45,6 +45,8 @@ internal static class ScanCommand
         if (await store.CountAsync(cancellationToken) == 0)
             return Fail(ScanExitCodes.DatabaseMissing, $"the advisory database {database.FilePath} holds no advisories; run 'berth vulndb update' or 'berth vulndb import PATH'");
 
+        if (image.Kind == ImageSourceKind.Directory) return await ScanDirectoryAsync(image.Location, format, options, store, cancellationToken);
+
         var (load, artifact) = image.Kind switch
         {
             ImageSourceKind.OciLayout => (await OciLayoutImage.LoadAsync(image.Location, image.Reference, options.Platform, cancellationToken), null),
@@ -82,6 +84,27 @@ internal static class ScanCommand
         }
         if (result.Report is not { } fullReport) return Fail(ScanExitCodes.LayerUnreadable, $"{toScan.Name}: {result.Error}");
 
+        return await WriteReportAsync(format, fullReport, options, cancellationToken);
+    }
+
+    private static async Task<int> ScanDirectoryAsync(string directory, IReportFormat format, ScanOptions options, SqliteAdvisoryStore store, CancellationToken cancellationToken)
+    {
+        var scanner = new DirectoryScanner(new DirectoryWalker(ImageAnalyzers.ForDirectory()), new AdvisoryMatcher(store), TimeProvider.System);
+        ScanResult result;
+        try
+        {
+            result = await scanner.ScanAsync(directory, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result = new ScanResult(null, e.Message);
+        }
+        if (result.Report is not { } fullReport) return Fail(ScanExitCodes.ImageUnreadable, $"{directory}: {result.Error}");
+        return await WriteReportAsync(format, fullReport, options, cancellationToken);
+    }
+
+    private static async Task<int> WriteReportAsync(IReportFormat format, ScanReport fullReport, ScanOptions options, CancellationToken cancellationToken)
+    {
         var report = options.Severities.Apply(fullReport);
         if (await ReportOutput.WriteAsync(format, report, options.OutputFile, cancellationToken) is { } writeError)
             return Fail(ScanExitCodes.OutputFailed, writeError);

@@ -43,20 +43,20 @@ public class EcosystemManifestTests
     }
 
     [Fact]
-    public async Task Cargo_locks_report_registry_crates_only()
+    public async Task Cargo_locks_report_every_crate_including_the_workspace_own()
     {
         var v3 = await FixtureRun.FileAsync(new CargoLockAnalyzer(), "src/Cargo.lock", Fixture("rust", "cargo-v3", "Cargo.lock"));
         var ci = await FixtureRun.FileAsync(new CargoLockAnalyzer(), "src/Cargo.lock", Fixture("rust", "cargo-ci", "Cargo.lock"));
 
-        // 9 [[package]] tables; the root crate app 0.1.0 has no source and is not a crates.io release.
-        Assert.Equal(8, v3.Packages().Count);
+        // 9 [[package]] tables, as Trivy's cargoV3Pkgs: the root crate app 0.1.0 (no source) included.
+        Assert.Equal(9, v3.Packages().Count);
         Assert.Equal(Ecosystem.CratesIo, v3.Single("aho-corasick", "0.7.20").Ecosystem);
         v3.Single("libc", "0.2.140");
         v3.Single("memchr", "1.0.2");
         v3.Single("memchr", "2.5.0");
-        Assert.DoesNotContain(v3.Packages(), p => p.Name == "app");
-        // 74 tables, of which the project's own crate is the one without a source.
-        Assert.Equal(73, ci.Packages().Count);
+        Assert.Equal(Ecosystem.CratesIo, v3.Single("app", "0.1.0").Ecosystem);
+        // 74 tables, the project's own crate (no source) among them.
+        Assert.Equal(74, ci.Packages().Count);
         ci.Single("ammonia", "1.9.0");
         ci.Single("autocfg", "0.1.2");
         ci.Single("bitflags", "0.7.0");

@@ -162,11 +162,12 @@ public class GoBinaryTests
     {
         var findings = await FixtureRun.FileAsync(new GoModAnalyzer(), "src/go.mod", TestData.Path("packages", "go", "gomod", "go.mod"));
 
-        // Trivy's 7 entries less the root module github.com/org/repo, which has no version to match.
+        // Trivy's 7 entries: the root module github.com/org/repo (no version), stdlib and the 5 requires.
         Assert.Equal(
             [
                 "github.com/aquasecurity/go-version@v0.0.0-20240603093900-cf8a8d29271d",
                 "github.com/davecgh/go-spew@v1.1.2-0.20180830191138-d8f796af33cc",
+                "github.com/org/repo@",
                 "github.com/pmezard/go-difflib@v1.0.1-0.20181226105442-5d4384ee4fb2",
                 "github.com/stretchr/testify@v1.9.0",
                 "golang.org/x/xerrors@v0.0.0-20231012003039-104605ab7028",
@@ -196,7 +197,7 @@ public class GoBinaryTests
         var findings = await FixtureRun.BytesAsync(new GoModAnalyzer(), "go.mod", Encoding.UTF8.GetBytes(goMod));
 
         Assert.Equal(
-            ["github.com/me/forked@v1.0.1", "golang.org/x/net@v0.17.0", "stdlib@1.21.3"],
+            ["example.com/app@", "github.com/me/forked@v1.0.1", "golang.org/x/net@v0.17.0", "stdlib@1.21.3"],
             findings.Packages().Select(p => $"{p.Name}@{p.Version}").Order(StringComparer.Ordinal));
     }
 

@@ -7,14 +7,15 @@ namespace Berth.Scanning.Analyzers.Language.Go;
 /// <c>go.mod</c> (directory scans only): every <c>require</c>, with <c>replace</c> directives applied (a
 /// replacement by a local directory drops the module: it is not a published version). The standard
 /// library version is the <c>toolchain</c> line's; without one, the <c>go</c> line's when it is 1.21 or
-/// later, since from then on that line names the minimum toolchain. The root module itself has no version
-/// and is not reported.
+/// later, since from then on that line names the minimum toolchain. The root module itself is reported with
+/// an empty version, as Trivy lists it: it belongs in the inventory, but it is the code being scanned, not a
+/// published release, so the matcher passes it over.
 /// </summary>
 public sealed class GoModAnalyzer : IFileAnalyzer
 {
     public string Name => "gomod";
 
-    public int Version => 1;
+    public int Version => 2;
 
     public bool Wants(string path, long size) => FileNames.BaseName(path) == "go.mod";
 
@@ -25,7 +26,7 @@ public sealed class GoModAnalyzer : IFileAnalyzer
 
         var requires = new List<(string Path, string Version)>();
         var replaces = new Dictionary<string, (string? FromVersion, string Path, string Version)>(StringComparer.Ordinal);
-        string? goLine = null, toolchain = null, block = null;
+        string? module = null, goLine = null, toolchain = null, block = null;
         foreach (var rawLine in text.Split('\n'))
         {
             var comment = rawLine.IndexOf("//", StringComparison.Ordinal);
@@ -43,6 +44,8 @@ public sealed class GoModAnalyzer : IFileAnalyzer
         }
 
         var packages = new List<Package>();
+        if (module is not null)
+            packages.Add(new Package { Name = module, Version = "", Ecosystem = Ecosystem.Go, FilePath = file.Path });
         var stdlib = toolchain is not null ? GoToolchainVersion.ToStdlib(toolchain) : FromGoLine(goLine);
         if (stdlib is not null)
             packages.Add(new Package { Name = GoToolchainVersion.StdlibModule, Version = stdlib, Ecosystem = Ecosystem.Go, FilePath = file.Path });
@@ -60,6 +63,7 @@ public sealed class GoModAnalyzer : IFileAnalyzer
         {
             switch (verb)
             {
+                case "module" when args.Length >= 1: module = Unquote(args[0]); break;
                 case "go" when args.Length >= 1: goLine = args[0]; break;
                 case "toolchain" when args.Length >= 1: toolchain = args[0]; break;
                 case "require" when args.Length >= 2: requires.Add((Unquote(args[0]), args[1])); break;
