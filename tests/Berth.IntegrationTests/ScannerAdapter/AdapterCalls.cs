@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Berth.IntegrationTests.Infrastructure;
-using Berth.Metadata.Sqlite;
-using Berth.Scanning.Advisories.Importers;
-using Microsoft.Data.Sqlite;
+using Berth.IntegrationTests.Scanning;
 
 namespace Berth.IntegrationTests.ScannerAdapter;
 
@@ -19,7 +17,7 @@ internal static class AdapterCalls
     public const string ScanRequestType = "application/vnd.scanner.adapter.scan.request+json; version=1.0";
 
     /// <summary>A made-up advisory for the express 4.16.4 the node image carries: fixed in 4.16.5, CVSS 9.8.</summary>
-    public const string ExpressAdvisoryId = "TEST-EXPRESS-0001";
+    public const string ExpressAdvisoryId = ScanCalls.ExpressAdvisoryId;
 
     public static readonly TimeSpan ScanTimeout = TimeSpan.FromMinutes(3);
 
@@ -108,26 +106,7 @@ internal static class AdapterCalls
         return message;
     }
 
-    /// <summary>
-    /// Imports the express advisory into the running server's database, as <c>berth vulndb import</c> does from
-    /// another process: through the advisory store on the same file.
-    /// </summary>
-    public static async Task ImportExpressAdvisoryAsync(BerthServer server, string scratch)
-    {
-        var file = Path.Combine(scratch, $"{ExpressAdvisoryId}.json");
-        await File.WriteAllTextAsync(file,
-            $$"""
-            {"schema_version":"1.6.0","id":"{{ExpressAdvisoryId}}","modified":"2025-01-01T00:00:00Z",
-             "summary":"made-up advisory for express before 4.16.5",
-             "severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
-             "affected":[{"package":{"ecosystem":"npm","name":"express"},
-                          "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"4.16.5"}]}]}]}
-            """);
-        var database = new SqliteDatabase(Path.Combine(server.DataDirectory, "berth.db"));
-        var result = await new AdvisoryImporter(new SqliteAdvisoryStore(database)).ImportAsync([file], default);
-        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
-        Assert.Equal(1, result.Advisories);
-        await using var connection = await database.OpenAsync(default);
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>The made-up express advisory, imported into the running server's database (see <see cref="ScanCalls"/>).</summary>
+    public static Task ImportExpressAdvisoryAsync(BerthServer server, string scratch) =>
+        ScanCalls.ImportExpressAdvisoryAsync(server, scratch);
 }

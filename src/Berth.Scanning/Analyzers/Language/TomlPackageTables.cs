@@ -1,3 +1,5 @@
+using Berth.Scanning.Packages;
+
 namespace Berth.Scanning.Analyzers.Language;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace Berth.Scanning.Analyzers.Language;
 /// </summary>
 public static class TomlPackageTables
 {
+    /// <summary>Every table with a name and a version, as a package of <paramref name="ecosystem"/> recorded in <paramref name="filePath"/>.</summary>
+    public static IEnumerable<Package> ReadPackages(string text, Ecosystem ecosystem, string filePath) =>
+        Read(text)
+            .Where(table => table.ContainsKey("name") && table.ContainsKey("version"))
+            .Select(table => new Package { Name = table["name"], Version = table["version"], Ecosystem = ecosystem, FilePath = filePath });
+
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string text)
     {
         var tables = new List<IReadOnlyDictionary<string, string>>();

@@ -16,12 +16,6 @@ public sealed class PoetryLockAnalyzer : IFileAnalyzer
     {
         var text = await ManifestReader.ReadTextAsync(file, findings, Name, cancellationToken);
         if (text is null) return;
-        var packages = TomlPackageTables.Read(text)
-            .Where(t => t.ContainsKey("name") && t.ContainsKey("version"))
-            .Select(t => new Package
-            {
-                Name = t["name"], Version = t["version"], Ecosystem = Ecosystem.PyPI, FilePath = file.Path,
-            });
-        findings.AddPackages(file.Path, packages);
+        findings.AddPackages(file.Path, TomlPackageTables.ReadPackages(text, Ecosystem.PyPI, file.Path));
     }
 }
