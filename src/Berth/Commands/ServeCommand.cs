@@ -44,6 +44,7 @@ internal static partial class ServeCommand
             kestrel.Listen(settings.Listen, listen => listen.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddBerthAccess(configuration, settings.DataDirectory);
+        builder.Services.AddBerthPolicy(configuration);
         builder.Services.AddBerthRegistry(configuration, settings.DataDirectory);
         builder.Services.AddBerthJobs(configuration, settings.DataDirectory);
         builder.Services.AddBerthScannerAdapter(configuration);

@@ -1,0 +1,75 @@
+using Berth.Core;
+using Berth.Metadata.Access;
+
+namespace Berth.Policy.Tests;
+
+public sealed class DeploymentPolicyTests : IAsyncLifetime
+{
+    private PolicyDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await PolicyDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static readonly ArtifactSubject Subject =
+        new("shop/web", Digest.Compute("web"u8.ToArray()), "application/vnd.oci.image.manifest.v1+json");
+
+    [Fact]
+    public async Task EvaluateAsync_CollectsEveryViolationInCheckOrder_AndTheEarliestValidUntil()
+    {
+        await _db.CreateProjectAsync("shop");
+        var soon = DateTimeOffset.UtcNow.AddHours(1);
+        var policy = new DeploymentPolicy(_db.Projects,
+            [new FixedCheck(20, new PolicyViolation(PolicyKinds.Vulnerability, "too vulnerable", ["CVE-2024-1"]), soon.AddHours(1)),
+             new FixedCheck(10, new PolicyViolation(PolicyKinds.CosignSignature, "not signed"), soon),
+             new FixedCheck(30, null, null)],
+            []);
+
+        var verdict = await policy.EvaluateAsync(Subject, default);
+
+        Assert.False(verdict.IsAllowed);
+        Assert.Equal(["not signed", "too vulnerable"], verdict.Violations.Select(v => v.Message));
+        Assert.Equal(soon, verdict.ValidUntil);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_ExemptArtifact_IsAllowedWithoutRunningChecks()
+    {
+        await _db.CreateProjectAsync("shop");
+        var check = new FixedCheck(1, new PolicyViolation(PolicyKinds.Unscanned, "unscanned"), null);
+        var policy = new DeploymentPolicy(_db.Projects, [check], [new FixedExemption(true)]);
+
+        var verdict = await policy.EvaluateAsync(Subject, default);
+
+        Assert.True(verdict.IsAllowed);
+        Assert.Equal(0, check.Calls);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_UnknownProject_IsAllowed()
+    {
+        var check = new FixedCheck(1, new PolicyViolation(PolicyKinds.Unscanned, "unscanned"), null);
+        var policy = new DeploymentPolicy(_db.Projects, [check], [new FixedExemption(false)]);
+
+        Assert.True((await policy.EvaluateAsync(Subject, default)).IsAllowed);
+        Assert.Equal(0, check.Calls);
+    }
+
+    private sealed class FixedCheck(int order, PolicyViolation? violation, DateTimeOffset? validUntil) : IPolicyCheck
+    {
+        public int Calls { get; private set; }
+
+        public int Order => order;
+
+        public ValueTask<PolicyCheckResult> CheckAsync(ProjectRecord project, ArtifactSubject subject, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult(new PolicyCheckResult(violation, validUntil));
+        }
+    }
+
+    private sealed class FixedExemption(bool exempt) : IPolicyExemption
+    {
+        public ValueTask<bool> IsExemptAsync(ArtifactSubject subject, CancellationToken cancellationToken) => ValueTask.FromResult(exempt);
+    }
+}
