@@ -2,6 +2,7 @@ using Berth.Api.Http;
 using Berth.Api.ScannerAdapter;
 using Berth.Composition;
 using Berth.Configuration;
+using Berth.Configuration.Tls;
 using Berth.Jobs;
 using Berth.Jobs.Scanning;
 using Berth.Registry;
@@ -31,6 +32,9 @@ internal static partial class ServeCommand
         configuration.AddInMemoryCollection(flags.Overrides);
 
         if (!BerthSettings.TryRead(configuration, out var settings, out var settingsError)) return Fail(settingsError);
+        if (!TlsSettings.TryRead(configuration, settings.Listen, out var tls, out var tlsError)) return Fail(tlsError);
+        (ServingCertificate? Certificate, string? Error) servingCertificate = tls is null ? default : await ServingCertificateSetup.LoadAsync(builder.Services, tls);
+        if (servingCertificate.Error is { } certificateError) return Fail(certificateError);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
@@ -42,6 +46,9 @@ internal static partial class ServeCommand
             // Layers are routinely larger than Kestrel's 30 MB default; a monolithic PUT may carry gigabytes.
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(settings.Listen, listen => listen.Protocols = HttpProtocols.Http1);
+            // The same app on both listeners: the apiserver reaches the admission webhook (and anyone the
+            // registry) over HTTPS, with HTTP/2 offered through ALPN.
+            if (tls is not null) ServingCertificateSetup.ListenTls(kestrel, tls);
         });
         builder.Services.AddBerthAccess(configuration, settings.DataDirectory);
         builder.Services.AddBerthPolicy(configuration);
@@ -63,14 +70,16 @@ internal static partial class ServeCommand
         app.MapBerthScannerAdapter();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
-        app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, $"http://{settings.Listen}", settings.DataDirectory));
+        foreach (var warning in servingCertificate.Certificate?.Warnings ?? []) ServingCertificateRotation.LogCertificateWarning(logger, warning);
+        var addresses = tls is null ? $"http://{settings.Listen}" : $"http://{settings.Listen} and https://{tls.Listen}";
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, addresses, settings.DataDirectory));
         try
         {
             await app.RunAsync();
         }
         catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
         {
-            Console.Error.WriteLine($"berth serve: cannot listen on {settings.Listen}: the address is already in use");
+            Console.Error.WriteLine($"berth serve: cannot listen on {(tls is null ? settings.Listen : $"{settings.Listen} or {tls.Listen}")}: the address is already in use");
             return 1;
         }
         LogStopped(logger);

@@ -13,9 +13,11 @@ internal static class Usage
           berth vulndb import PATH... [--data DIR] [--config FILE]
           berth vulndb update [--source URL]... [--data DIR] [--config FILE]
           berth vulndb status [--data DIR] [--config FILE]
+          berth admin webhook-cert --service NAME --namespace NS [--out DIR] [--days N]
 
         serve   run the registry with embedded storage (SQLite metadata, filesystem blobs)
           --listen HOST:PORT   address to listen on (default 0.0.0.0:5000; key Server:Listen)
+                               HTTPS as well: keys Server:Tls:Listen, Server:Tls:Certificate, Server:Tls:Key
           --data DIR           data directory (default ./berth-data; key Storage:DataDirectory)
           --config FILE        configuration file, YAML or JSON
 
@@ -45,6 +47,13 @@ internal static class Usage
           status               feeds imported, advisory counts, last import time and age
           exit codes: 0 imported (status: something to show), 1 every input failed (status: nothing
             imported yet), 2 usage error, 130 interrupted
+
+        admin   operator tasks
+          webhook-cert         a CA and the admission webhook's serving certificate for NAME, NAME.NS,
+                               NAME.NS.svc and NAME.NS.svc.cluster.local: writes ca.crt, tls.crt and
+                               tls.key (0600) to DIR (default ./berth-webhook-tls), valid N days (default
+                               365, at most 3650), and prints the caBundle (base64 PEM CA) on stdout
+          exit codes: 0 done, 1 the files cannot be written, 2 usage error
 
         Any configuration key can also be set as an environment variable BERTH__Section__Key,
         for example BERTH__Registry__UploadExpiry=01:00:00.

@@ -34,7 +34,7 @@ internal sealed record BerthSettings(IPEndPoint Listen, string DataDirectory)
         return true;
     }
 
-    private static bool TryParseEndpoint(string text, out IPEndPoint endpoint)
+    internal static bool TryParseEndpoint(string text, out IPEndPoint endpoint)
     {
         endpoint = null!;
         var colon = text.LastIndexOf(':');
