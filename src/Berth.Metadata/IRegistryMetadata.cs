@@ -31,7 +31,10 @@ public interface IRegistryMetadata
     /// <summary>The manifest a tag points at, or the manifest with that digest; null when there is none.</summary>
     Task<StoredManifest?> FindManifestAsync(string repository, string reference, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the artifact and every tag pointing at it; true when it existed.</summary>
+    /// <summary>
+    /// Deletes the artifact and every tag pointing at it, and in the same transaction its accessories: the artifacts
+    /// whose subject it is (recursively) and cosign's <c>sha256-&lt;hex&gt;.sig|.att|.sbom</c> tags; true when it existed.
+    /// </summary>
     Task<bool> DeleteArtifactAsync(string repository, Digest digest, CancellationToken cancellationToken);
 
     /// <summary>Deletes only the tag; true when it existed.</summary>

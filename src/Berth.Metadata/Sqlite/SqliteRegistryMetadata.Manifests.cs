@@ -117,22 +117,4 @@ public sealed partial class SqliteRegistryMetadata
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new StoredManifest(Digest.Parse(reader.GetString(0)), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
     }
-
-    public Task<bool> DeleteArtifactAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
-        database.WriteAsync(async transaction =>
-        {
-            await using var command = transaction.Command(
-                "DELETE FROM artifact WHERE digest = $digest AND repository_id = (SELECT id FROM repository WHERE name = $name);",
-                ("$name", repository), ("$digest", digest.ToString()));
-            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        }, cancellationToken);
-
-    public Task<bool> DeleteTagAsync(string repository, string tag, CancellationToken cancellationToken) =>
-        database.WriteAsync(async transaction =>
-        {
-            await using var command = transaction.Command(
-                "DELETE FROM tag WHERE name = $tag AND repository_id = (SELECT id FROM repository WHERE name = $name);",
-                ("$name", repository), ("$tag", tag));
-            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Berth.Core;
+using Berth.Metadata.Artifacts;
 using Microsoft.Data.Sqlite;
 
 namespace Berth.Metadata.Sqlite;
@@ -7,7 +8,8 @@ namespace Berth.Metadata.Sqlite;
 /// <see cref="IRegistryMetadata"/> on SQLite. This file holds repositories and blob links; manifests,
 /// tags and listings are in the other parts of the class.
 /// </summary>
-public sealed partial class SqliteRegistryMetadata(SqliteDatabase database) : IRegistryMetadata
+public sealed partial class SqliteRegistryMetadata(SqliteDatabase database, IEnumerable<IArtifactRemovalObserver>? removalObservers = null)
+    : IRegistryMetadata
 {
     public async Task LinkBlobAsync(string repository, Digest digest, long size, CancellationToken cancellationToken)
     {

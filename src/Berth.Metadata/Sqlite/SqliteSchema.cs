@@ -223,6 +223,23 @@ internal static class SqliteSchema
             registration_uuid TEXT NOT NULL
         );
         """,
+        // 6 (signature_key): public keys or certificates a project trusts for content trust (Berth's addition to Harbor);
+        // with any key of a usage configured, a cosign or notation signature counts only when it verifies against one.
+        """
+        CREATE TABLE signature_key (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            usage TEXT NOT NULL,
+            algorithm TEXT NOT NULL,
+            pem TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (project_id, name),
+            UNIQUE (project_id, usage, fingerprint)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

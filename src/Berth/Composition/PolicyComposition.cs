@@ -1,4 +1,11 @@
+using Berth.Api.Signatures;
+using Berth.Api.System;
+using Berth.Metadata.Artifacts;
+using Berth.Metadata.Signatures;
+using Berth.Metadata.Sqlite;
 using Berth.Policy;
+using Berth.Policy.Signatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Berth.Composition;
 
@@ -13,6 +20,29 @@ internal static class PolicyComposition
         services.AddSingleton<PolicyRevision>();
         services.AddSingleton<IArtifactPolicy, DeploymentPolicy>();
         // Checks (IPolicyCheck) and exemptions (IPolicyExemption), each on its own line:
+        services.AddSingleton<IPolicyCheck, CosignSignatureCheck>();
+        services.AddSingleton<IPolicyCheck, NotationSignatureCheck>();
+        services.AddSingleton<IPolicyExemption, SignatureExemption>();
+
+        // Content trust: discovery and verification of signatures, the keys projects trust, and the revision moving with signatures.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISignatureKeyStore, SqliteSignatureKeyStore>();
+        services.AddSingleton<SignatureBlobs>();
+        services.AddSingleton<SignatureDiscovery>();
+        services.AddSingleton<CosignSimpleSigningVerifier>();
+        services.AddSingleton<SigstoreBundleVerifier>();
+        services.AddSingleton<NotationJwsVerifier>();
+        services.AddSingleton<SignatureRequirement>();
+        services.AddSingleton<IArtifactPushObserver, SignaturePushRevision>();
+        services.AddSingleton<IArtifactRemovalObserver, SignatureRemovalRevision>();
+        services.AddSingleton<SignatureKeyEndpoints>();
         return services;
+    }
+
+    /// <summary>Maps the policy's API endpoints into <c>/api/v2.0</c>.</summary>
+    public static void MapBerthPolicyApi(this WebApplication app)
+    {
+        var api = app.MapGroup(OpenApiDocument.Prefix);
+        app.Services.GetRequiredService<SignatureKeyEndpoints>().Map(api);
     }
 }
