@@ -60,6 +60,7 @@ internal static partial class ServeCommand
         app.Use(RequestId.InvokeAsync);
         app.MapBerthRegistry();
         app.MapBerthApi();
+        app.MapBerthPolicyApi();
         app.MapBerthScannerAdapter();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");

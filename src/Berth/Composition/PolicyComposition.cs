@@ -1,4 +1,8 @@
+using Berth.Api.Immutability;
+using Berth.Metadata.Immutability;
+using Berth.Metadata.Sqlite;
 using Berth.Policy;
+using Berth.Policy.Immutability;
 
 namespace Berth.Composition;
 
@@ -13,6 +17,16 @@ internal static class PolicyComposition
         services.AddSingleton<PolicyRevision>();
         services.AddSingleton<IArtifactPolicy, DeploymentPolicy>();
         // Checks (IPolicyCheck) and exemptions (IPolicyExemption), each on its own line:
+        services.AddSingleton<IImmutableTagRuleStore, SqliteImmutableTagRuleStore>();
+        services.AddSingleton<ImmutableTagRules>();
+        services.AddSingleton<ImmutableRuleEndpoints>();
         return services;
+    }
+
+    /// <summary>The deployment-security endpoints under /api/v2.0.</summary>
+    public static void MapBerthPolicyApi(this WebApplication app)
+    {
+        var api = app.MapGroup(Berth.Api.System.OpenApiDocument.Prefix);
+        app.Services.GetRequiredService<ImmutableRuleEndpoints>().Map(api);
     }
 }
