@@ -8,6 +8,7 @@ using Berth.Metadata;
 using Berth.Metadata.Access;
 using Berth.Metadata.Artifacts;
 using Berth.Metadata.Scans;
+using Berth.Policy.Immutability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,8 @@ namespace Berth.Api.Artifacts;
 /// artifacts by tag or digest, and list, add and delete their tags.
 /// </summary>
 public sealed class ArtifactEndpoints(
-    ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IRegistryMetadata registry, IAuditLog audit, IScanReportStore reports)
+    ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IRegistryMetadata registry, IAuditLog audit, IScanReportStore reports,
+    ImmutableTagRules immutability)
 {
     private const string Base = "/projects/{project}/repositories/{repository}/artifacts";
 
@@ -57,6 +59,12 @@ public sealed class ArtifactEndpoints(
         var found = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Artifact, Actions.Delete));
         if (found is null) return;
         var (grant, artifact) = found.Value;
+        // An artifact holding an immutable tag stays, whichever reference names it (Harbor answers 412).
+        if (await immutability.FirstImmutableAsync(artifact.RepositoryName, artifact.Tags.Select(t => t.Name), context.RequestAborted) is { } immutable)
+        {
+            await HarborError.PreconditionFailed(ImmutableTagMessages.CannotBeDeleted(immutable)).WriteAsync(context);
+            return;
+        }
         // Deleting by tag deletes the whole artifact it names, with every tag, as Harbor does.
         if (!await registry.DeleteArtifactAsync(artifact.RepositoryName, artifact.Digest, context.RequestAborted))
         {
@@ -86,6 +94,7 @@ public sealed class ArtifactEndpoints(
         var name = request?.Name ?? "";
         if (error is null && !TagName.IsValid(name))
             error = HarborError.BadRequest($"tag name '{name}' is invalid: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
+        if (error is null) error = await ImmutableTagElsewhereAsync(artifact, name, context.RequestAborted);
         if (error is null)
         {
             error = await queries.AddTagAsync(artifact.Id, name, context.RequestAborted) switch
@@ -110,6 +119,11 @@ public sealed class ArtifactEndpoints(
         var found = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Tag, Actions.Delete));
         if (found is null) return;
         var (grant, artifact) = found.Value;
+        if (artifact.Tags.Any(t => t.Name == tag) && await immutability.IsImmutableAsync(artifact.RepositoryName, tag, context.RequestAborted))
+        {
+            await HarborError.PreconditionFailed(ImmutableTagMessages.CannotBeDeleted(tag)).WriteAsync(context);
+            return;
+        }
         if (!await queries.DeleteTagAsync(artifact.Id, tag, context.RequestAborted))
         {
             await HarborError.NotFound($"tag {tag} not found on artifact {reference} of {artifact.RepositoryName}").WriteAsync(context);
@@ -117,6 +131,17 @@ public sealed class ArtifactEndpoints(
         }
         await audit.AppendAsync(grant.Project.Id, grant.Caller.Name, $"{artifact.RepositoryName}:{tag}", "tag", "delete", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// Harbor's 412 when the repository already has an immutable tag of that name on another artifact: adding it here
+    /// would move it. (A tag of that name that is not immutable still answers 409 below: the API never moves tags.)
+    /// </summary>
+    private async Task<HarborError?> ImmutableTagElsewhereAsync(ArtifactRecord artifact, string name, CancellationToken cancellationToken)
+    {
+        if (!await immutability.IsImmutableAsync(artifact.RepositoryName, name, cancellationToken)) return null;
+        var holder = await queries.FindArtifactAsync(artifact.RepositoryId, name, cancellationToken);
+        return holder is not null && holder.Id != artifact.Id ? HarborError.PreconditionFailed(ImmutableTagMessages.CannotBeUpdated(name)) : null;
     }
 
     /// <summary>

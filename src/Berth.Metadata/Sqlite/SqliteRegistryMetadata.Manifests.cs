@@ -12,6 +12,13 @@ public sealed partial class SqliteRegistryMetadata
     private static async Task<Outcome<Artifact>> PutManifestAsync(SqliteTransaction transaction, ManifestUpload upload, CancellationToken cancellationToken)
     {
         var document = upload.Document;
+        if (upload is { Tag: { } lockedTag, RefuseExistingTag: { } refusal })
+        {
+            await using var existing = transaction.Command(
+                "SELECT 1 FROM tag t JOIN repository r ON r.id = t.repository_id WHERE r.name = $name AND t.name = $tag;",
+                ("$name", upload.Repository), ("$tag", lockedTag));
+            if (await existing.ExecuteScalarAsync(cancellationToken) is not null) return refusal;
+        }
         var repositoryId = await EnsureRepositoryAsync(transaction, upload.Repository, cancellationToken);
 
         foreach (var blob in document.RequiredBlobs)

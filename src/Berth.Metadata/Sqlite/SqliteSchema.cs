@@ -240,6 +240,21 @@ internal static class SqliteSchema
             UNIQUE (project_id, usage, fingerprint)
         );
         """,
+        // 7 (immutable_tag_rule): Harbor's tag immutability rules per project. The selectors are one JSON text in Harbor's
+        // shape ({"tag_selectors":[…],"scope_selectors":{"repository":[…]}}); equal text means the same rule, which Harbor
+        // refuses as a conflict.
+        """
+        CREATE TABLE immutable_tag_rule (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            priority INTEGER NOT NULL DEFAULT 0,
+            selectors TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (project_id, selectors)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -4,6 +4,7 @@ using Berth.Core.Errors;
 using Berth.Core.Manifests;
 using Berth.Metadata;
 using Berth.Metadata.Artifacts;
+using Berth.Policy.Immutability;
 using Berth.Registry.Access;
 using Berth.Registry.Audit;
 using Berth.Registry.Http;
@@ -14,7 +15,8 @@ namespace Berth.Registry.Endpoints;
 
 /// <summary><c>/v2/&lt;name&gt;/manifests/&lt;reference&gt;</c>: GET, HEAD, PUT and DELETE by tag or digest.</summary>
 public sealed class ManifestEndpoint(
-    IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events, IEnumerable<IArtifactPushObserver> observers)
+    IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events, IEnumerable<IArtifactPushObserver> observers,
+    ImmutableTagRules immutability, IArtifactQueries artifacts)
 {
     public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
     {
@@ -82,8 +84,12 @@ public sealed class ManifestEndpoint(
         var document = ManifestParser.Parse(content.Value, context.Request.ContentType);
         if (!document.Succeeded) return document.Error;
 
-        var stored = await metadata.PutManifestAsync(
-            new ManifestUpload(repository, digest, content.Value, document.Value, byDigest ? null : reference), CancellationToken.None);
+        var upload = new ManifestUpload(repository, digest, content.Value, document.Value, byDigest ? null : reference);
+        // An immutable tag may be pushed once; the store refuses it in the write transaction when it already exists
+        // (whatever digest it names: Harbor refuses pushing an existing immutable tag again, even unchanged).
+        if (!byDigest && await immutability.IsImmutableAsync(repository, reference, cancellationToken))
+            upload = upload with { RefuseExistingTag = ImmutableTagMessages.RegistryError(repository, reference) };
+        var stored = await metadata.PutManifestAsync(upload, CancellationToken.None);
         if (!stored.Succeeded) return stored.Error;
         await RecordChangeAsync(context, repository, reference, ArtifactEvent.Create);
         var push = new ArtifactPush(repository, digest, document.Value.MediaType, byDigest ? null : reference, ProjectRegistryAccess.CallerName(context));
@@ -103,13 +109,35 @@ public sealed class ManifestEndpoint(
         if (!options.Value.DeleteEnabled) return OciErrorCode.Unsupported.With("deletes are disabled on this registry");
         if (!IsReference(reference)) return InvalidReference(reference);
         var cancellationToken = context.RequestAborted;
-        var deleted = Digest.TryParse(reference, out var digest)
+        var byDigest = Digest.TryParse(reference, out var digest);
+        if (await ImmutableTagInTheWayAsync(repository, reference, byDigest ? digest : null, cancellationToken) is { } immutable)
+            return ImmutableTagMessages.RegistryError(repository, immutable);
+        var deleted = byDigest
             ? await metadata.DeleteArtifactAsync(repository, digest, cancellationToken)
             : await metadata.DeleteTagAsync(repository, reference, cancellationToken);
         if (!deleted) return await NotFoundAsync(repository, reference, cancellationToken);
         await RecordChangeAsync(context, repository, reference, ArtifactEvent.Delete);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         return null;
+    }
+
+    /// <summary>
+    /// The immutable tag a delete would remove: the tag itself when deleting by tag (if it exists), or any tag of the
+    /// artifact when deleting by digest. Projects without rules answer from the cached rules, without a query.
+    /// </summary>
+    private async Task<string?> ImmutableTagInTheWayAsync(string repository, string reference, Digest? digest, CancellationToken cancellationToken)
+    {
+        if (digest is null)
+        {
+            return await immutability.IsImmutableAsync(repository, reference, cancellationToken)
+                && await metadata.FindManifestAsync(repository, reference, cancellationToken) is not null
+                ? reference
+                : null;
+        }
+        if ((await immutability.ForProjectAsync(ProjectName.Of(repository), cancellationToken)).IsEmpty) return null;
+        var found = await artifacts.FindRepositoryAsync(repository, cancellationToken);
+        var artifact = found is null ? null : await artifacts.FindArtifactAsync(found.Id, digest.Value.ToString(), cancellationToken);
+        return artifact is null ? null : await immutability.FirstImmutableAsync(repository, artifact.Tags.Select(t => t.Name), cancellationToken);
     }
 
     private ValueTask RecordChangeAsync(HttpContext context, string repository, string reference, string operation) =>

@@ -1,9 +1,12 @@
+using Berth.Api.Immutability;
 using Berth.Api.Signatures;
 using Berth.Api.System;
 using Berth.Metadata.Artifacts;
+using Berth.Metadata.Immutability;
 using Berth.Metadata.Signatures;
 using Berth.Metadata.Sqlite;
 using Berth.Policy;
+using Berth.Policy.Immutability;
 using Berth.Policy.Signatures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,6 +39,11 @@ internal static class PolicyComposition
         services.AddSingleton<IArtifactPushObserver, SignaturePushRevision>();
         services.AddSingleton<IArtifactRemovalObserver, SignatureRemovalRevision>();
         services.AddSingleton<SignatureKeyEndpoints>();
+
+        // Tag immutability: the rules, compiled per project, and their API.
+        services.AddSingleton<IImmutableTagRuleStore, SqliteImmutableTagRuleStore>();
+        services.AddSingleton<ImmutableTagRules>();
+        services.AddSingleton<ImmutableRuleEndpoints>();
         return services;
     }
 
@@ -44,5 +52,6 @@ internal static class PolicyComposition
     {
         var api = app.MapGroup(OpenApiDocument.Prefix);
         app.Services.GetRequiredService<SignatureKeyEndpoints>().Map(api);
+        app.Services.GetRequiredService<ImmutableRuleEndpoints>().Map(api);
     }
 }
