@@ -105,9 +105,10 @@ public sealed partial record ImageReference
 
     /// <summary>
     /// Splits a name without tag or digest into its normalized domain and path (the runtime's splitDockerDomain),
-    /// and checks both against the grammar. Admission rule entries go through this too.
+    /// and checks both against the grammar. Admission rule entries go through this too, without
+    /// <paramref name="expandOfficialImages"/> when they name a namespace (<c>docker.io/bitnami/</c>) rather than an image.
     /// </summary>
-    public static bool TrySplitDomain(string name, out string domain, out string path, out string error)
+    public static bool TrySplitDomain(string name, out string domain, out string path, out string error, bool expandOfficialImages = true)
     {
         domain = "";
         path = "";
@@ -146,7 +147,7 @@ public sealed partial record ImageReference
             return false;
         }
         // Docker Hub's official images live under library/.
-        if (domain == DockerHub && !path.Contains('/')) path = "library/" + path;
+        if (expandOfficialImages && domain == DockerHub && !path.Contains('/')) path = "library/" + path;
         error = "";
         return true;
     }
