@@ -52,7 +52,8 @@ internal static partial class ServeCommand
         await using var app = builder.Build();
         var invalid = Invalid<RegistryOptions>(app.Services, RegistryOptions.Section, options => options.Validate())
             ?? Invalid<ScannerOptions>(app.Services, ScannerOptions.Section, options => options.Validate())
-            ?? Invalid<ScannerAdapterOptions>(app.Services, ScannerAdapterOptions.Section, options => options.Validate());
+            ?? Invalid<ScannerAdapterOptions>(app.Services, ScannerAdapterOptions.Section, options => options.Validate())
+            ?? AdmissionComposition.Invalid(app.Services);
         if (invalid is not null) return Fail(invalid);
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
@@ -61,6 +62,7 @@ internal static partial class ServeCommand
         app.MapBerthRegistry();
         app.MapBerthApi();
         app.MapBerthScannerAdapter();
+        app.MapBerthAdmission();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, $"http://{settings.Listen}", settings.DataDirectory));

@@ -12,6 +12,7 @@ internal static class PolicyComposition
     {
         services.AddSingleton<PolicyRevision>();
         services.AddSingleton<IArtifactPolicy, DeploymentPolicy>();
+        services.AddBerthAdmission(configuration);
         // Checks (IPolicyCheck) and exemptions (IPolicyExemption), each on its own line:
         return services;
     }
