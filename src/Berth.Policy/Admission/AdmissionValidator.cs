@@ -47,7 +47,7 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 var message = $"[denied by {RegistryAdmission.Name}] Berth could not decide within {deadline.TotalSeconds:0.###}s " +
-                    $"({AdmissionDeadline.Share:P0} of the request's {timeout.TotalSeconds:0.###}s timeout); denied to fail closed";
+                    $"({AdmissionDeadline.Share * 100:0}% of the request's {timeout.TotalSeconds:0.###}s timeout); denied to fail closed";
                 return Answer(review, AdmissionResponse.Deny(request.Uid, message), findings.DryRun);
             }
             catch (Exception e) when (e is not OperationCanceledException)
