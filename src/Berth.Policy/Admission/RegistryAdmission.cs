@@ -21,53 +21,68 @@ public sealed class RegistryAdmission(IRegistryMetadata registry, IArtifactPolic
     /// <summary>Deny messages for every container whose image is in Berth and fails its project's policy.</summary>
     public async Task EvaluateAsync(IReadOnlyList<ContainerImage> containers, AdmissionFindings findings, CancellationToken cancellationToken)
     {
-        var berthImages = new Dictionary<string, Task<ImageJudgement>>(StringComparer.Ordinal);
-        var judged = new List<(ContainerImage Container, Task<ImageJudgement> Judgement)>();
+        // Resolve each distinct image once, side by side; then judge each distinct artifact once (a tag and its
+        // digest are the same artifact).
+        var resolutions = new Dictionary<string, Task<Resolution>>(StringComparer.Ordinal);
+        var judged = new List<(ContainerImage Container, string Key)>();
         foreach (var container in containers)
         {
             if (!ImageReference.TryParse(container.Image, out var image, out _) || !IsBerthImage(image)) continue;
             var key = image.ToString();
-            if (!berthImages.TryGetValue(key, out var judgement)) berthImages[key] = judgement = JudgeAsync(image, cancellationToken);
-            judged.Add((container, judgement));
+            if (!resolutions.ContainsKey(key)) resolutions[key] = ResolveAsync(image, cancellationToken);
+            judged.Add((container, key));
         }
         if (judged.Count == 0) return;
-        await Task.WhenAll(berthImages.Values);
-        foreach (var (container, task) in judged)
+        await Task.WhenAll(resolutions.Values);
+
+        var verdicts = new Dictionary<(string, Digest), Task<PolicyVerdict>>();
+        foreach (var resolution in resolutions.Values)
         {
-            var judgement = await task;
+            if (resolution.Result.Subject is { } subject && !verdicts.ContainsKey((subject.Repository, subject.Digest)))
+                verdicts[(subject.Repository, subject.Digest)] = JudgeAsync(subject, cancellationToken);
+        }
+        await Task.WhenAll(verdicts.Values);
+
+        foreach (var (container, key) in judged)
+        {
+            var resolution = await resolutions[key];
             var prefix = $"[denied by {Name}] {container.Label} \"{container.Name}\" image \"{container.Image}\"";
-            if (judgement.Missing is { } missing) findings.Denials.Add($"{prefix} {missing}");
-            foreach (var violation in judgement.Violations) findings.Denials.Add($"{prefix} ({judgement.Digest}): {violation.Message}");
+            if (resolution.Subject is not { } subject)
+            {
+                findings.Denials.Add($"{prefix} {resolution.Missing}");
+                continue;
+            }
+            var verdict = await verdicts[(subject.Repository, subject.Digest)];
+            foreach (var violation in verdict.Violations) findings.Denials.Add($"{prefix} ({subject.Digest}): {violation.Message}");
         }
     }
 
-    private async Task<ImageJudgement> JudgeAsync(ImageReference image, CancellationToken cancellationToken)
+    private async Task<Resolution> ResolveAsync(ImageReference image, CancellationToken cancellationToken)
     {
         // Leave the caller's thread at once so several images are looked up side by side.
         await Task.Yield();
         var repository = image.Path;
-        var reference = image.Digest ?? image.Tag!;
         if (image.Digest is not null && !Digest.TryParse(image.Digest, out _))
-            return ImageJudgement.NotFound($"does not exist in Berth: Berth stores no {image.Digest.Split(':')[0]} digests");
-        var manifest = await registry.FindManifestAsync(repository, reference, cancellationToken);
+            return new Resolution(null, $"does not exist in Berth: Berth stores no {image.Digest.Split(':')[0]} digests");
+        // With tag and digest the runtime pulls the digest; where the tag points now does not matter.
+        var manifest = await registry.FindManifestAsync(repository, image.Digest ?? image.Tag!, cancellationToken);
         if (manifest is null)
         {
             var what = image.Digest is not null ? $"no artifact {image.Digest}" : $"no tag \"{image.Tag}\"";
-            return ImageJudgement.NotFound($"does not exist in Berth: repository \"{repository}\" has {what}");
+            return new Resolution(null, $"does not exist in Berth: repository \"{repository}\" has {what}");
         }
-        // With tag and digest the runtime pulls the digest; a tag that has moved elsewhere does not matter.
-        var current = revision.Current;
-        var verdict = cache.Find(repository, manifest.Digest, current);
-        if (verdict is null)
-        {
-            verdict = await policy.EvaluateAsync(new ArtifactSubject(repository, manifest.Digest, manifest.MediaType), cancellationToken);
-            cache.Store(repository, manifest.Digest, current, verdict);
-        }
-        return new ImageJudgement(manifest.Digest, null, verdict.Violations);
+        return new Resolution(new ArtifactSubject(repository, manifest.Digest, manifest.MediaType), null);
     }
 
-    private sealed record ImageJudgement(Digest Digest, string? Missing, IReadOnlyList<PolicyViolation> Violations)
+    private async Task<PolicyVerdict> JudgeAsync(ArtifactSubject subject, CancellationToken cancellationToken)
     {
-        public static ImageJudgement NotFound(string message) => new(default, message, []);
+        await Task.Yield();
+        var current = revision.Current;
+        if (cache.Find(subject.Repository, subject.Digest, current) is { } cached) return cached;
+        var verdict = await policy.EvaluateAsync(subject, cancellationToken);
+        cache.Store(subject.Repository, subject.Digest, current, verdict);
+        return verdict;
     }
+
+    private sealed record Resolution(ArtifactSubject? Subject, string? Missing);
 }
