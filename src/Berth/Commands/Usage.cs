@@ -13,6 +13,7 @@ internal static class Usage
           berth vulndb import PATH... [--data DIR] [--config FILE]
           berth vulndb update [--source URL]... [--data DIR] [--config FILE]
           berth vulndb status [--data DIR] [--config FILE]
+          berth admin admission export-vap [--config FILE] [--output FILE]
 
         serve   run the registry with embedded storage (SQLite metadata, filesystem blobs)
           --listen HOST:PORT   address to listen on (default 0.0.0.0:5000; key Server:Listen)
@@ -45,6 +46,12 @@ internal static class Usage
           status               feeds imported, advisory counts, last import time and age
           exit codes: 0 imported (status: something to show), 1 every input failed (status: nothing
             imported yet), 2 usage error, 130 interrupted
+
+        admin admission export-vap
+                               write the allowed-registry rules (Admission:Constraints, or the default: only
+                               Server:ExternalUrl) as ValidatingAdmissionPolicy + binding YAML, a first layer the
+                               API server enforces without the webhook; exit codes: 0 written, 1 configuration
+                               error, 2 usage error
 
         Any configuration key can also be set as an environment variable BERTH__Section__Key,
         for example BERTH__Registry__UploadExpiry=01:00:00.
