@@ -59,7 +59,8 @@ internal static partial class ServeCommand
         await using var app = builder.Build();
         var invalid = Invalid<RegistryOptions>(app.Services, RegistryOptions.Section, options => options.Validate())
             ?? Invalid<ScannerOptions>(app.Services, ScannerOptions.Section, options => options.Validate())
-            ?? Invalid<ScannerAdapterOptions>(app.Services, ScannerAdapterOptions.Section, options => options.Validate());
+            ?? Invalid<ScannerAdapterOptions>(app.Services, ScannerAdapterOptions.Section, options => options.Validate())
+            ?? AdmissionComposition.Invalid(app.Services);
         if (invalid is not null) return Fail(invalid);
         Directory.CreateDirectory(settings.DataDirectory);
         await app.Services.PrepareRegistryAsync(app.Lifetime.ApplicationStopping);
@@ -69,6 +70,7 @@ internal static partial class ServeCommand
         app.MapBerthApi();
         app.MapBerthPolicyApi();
         app.MapBerthScannerAdapter();
+        app.MapBerthAdmission();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Berth");
         foreach (var warning in servingCertificate.Certificate?.Warnings ?? []) ServingCertificateRotation.LogCertificateWarning(logger, warning);

@@ -14,6 +14,7 @@ internal static class Usage
           berth vulndb update [--source URL]... [--data DIR] [--config FILE]
           berth vulndb status [--data DIR] [--config FILE]
           berth admin webhook-cert --service NAME --namespace NS [--out DIR] [--days N]
+          berth admin admission export-vap [--config FILE] [--output FILE]
 
         serve   run the registry with embedded storage (SQLite metadata, filesystem blobs)
           --listen HOST:PORT   address to listen on (default 0.0.0.0:5000; key Server:Listen)
@@ -54,6 +55,12 @@ internal static class Usage
                                tls.key (0600) to DIR (default ./berth-webhook-tls), valid N days (default
                                365, at most 3650), and prints the caBundle (base64 PEM CA) on stdout
           exit codes: 0 done, 1 the files cannot be written, 2 usage error
+
+        admin admission export-vap
+                               write the allowed-registry rules (Admission:Constraints, or the default: only
+                               Server:ExternalUrl) as ValidatingAdmissionPolicy + binding YAML, a first layer the
+                               API server enforces without the webhook; exit codes: 0 written, 1 configuration
+                               error, 2 usage error
 
         Any configuration key can also be set as an environment variable BERTH__Section__Key,
         for example BERTH__Registry__UploadExpiry=01:00:00.

@@ -22,6 +22,7 @@ internal static class PolicyComposition
     {
         services.AddSingleton<PolicyRevision>();
         services.AddSingleton<IArtifactPolicy, DeploymentPolicy>();
+        services.AddBerthAdmission(configuration);
         // Checks (IPolicyCheck) and exemptions (IPolicyExemption), each on its own line:
         services.AddSingleton<IPolicyCheck, CosignSignatureCheck>();
         services.AddSingleton<IPolicyCheck, NotationSignatureCheck>();

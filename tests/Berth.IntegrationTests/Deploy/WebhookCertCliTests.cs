@@ -79,7 +79,7 @@ public sealed class WebhookCertCliTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], "usage: berth admin SUBCOMMAND")]
-    [InlineData(new[] { "rotate" }, "berth admin: unknown subcommand 'rotate'; expected webhook-cert")]
+    [InlineData(new[] { "rotate" }, "berth admin: unknown subcommand 'rotate'; expected webhook-cert, admission")]
     public async Task The_admin_verb_refuses_a_missing_or_unknown_subcommand(string[] arguments, string message)
     {
         var result = await BerthCli.RunAsync(["admin", .. arguments]);

@@ -11,6 +11,7 @@ internal static class AdminCommand
     private static readonly AdminSubcommand[] Subcommands =
     [
         new("webhook-cert", "make a CA and the admission webhook's serving certificate", WebhookCertCommand.RunAsync),
+        new("admission", "admission rules: export-vap writes them as a ValidatingAdmissionPolicy", AdmissionCommand.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args)
