@@ -4,6 +4,7 @@ using Berth.Core.Errors;
 using Berth.Core.Manifests;
 using Berth.Metadata;
 using Berth.Metadata.Artifacts;
+using Berth.Policy;
 using Berth.Registry.Access;
 using Berth.Registry.Audit;
 using Berth.Registry.Http;
@@ -14,7 +15,11 @@ namespace Berth.Registry.Endpoints;
 
 /// <summary><c>/v2/&lt;name&gt;/manifests/&lt;reference&gt;</c>: GET, HEAD, PUT and DELETE by tag or digest.</summary>
 public sealed class ManifestEndpoint(
-    IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events, IEnumerable<IArtifactPushObserver> observers)
+    IRegistryMetadata metadata,
+    IOptions<RegistryOptions> options,
+    ArtifactEventQueue events,
+    IEnumerable<IArtifactPushObserver> observers,
+    IArtifactPolicy policy)
 {
     public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
     {
@@ -39,6 +44,13 @@ public sealed class ManifestEndpoint(
                     detail: new { mediaType = manifest.MediaType });
             }
             manifest = child;
+        }
+
+        // The project's deployment policy decides about the manifest actually served, whether asked by tag or digest.
+        if (!PolicyBypass.Applies(context, repository))
+        {
+            var verdict = await policy.EvaluateAsync(new(repository, manifest.Digest, manifest.MediaType), cancellationToken);
+            if (!verdict.IsAllowed) return OciErrorCode.ProjectPolicyViolation.With(verdict.Violations[0].Message);
         }
 
         var response = context.Response;

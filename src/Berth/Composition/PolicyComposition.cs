@@ -1,4 +1,5 @@
 using Berth.Policy;
+using Berth.Policy.Vulnerabilities;
 
 namespace Berth.Composition;
 
@@ -13,6 +14,9 @@ internal static class PolicyComposition
         services.AddSingleton<PolicyRevision>();
         services.AddSingleton<IArtifactPolicy, DeploymentPolicy>();
         // Checks (IPolicyCheck) and exemptions (IPolicyExemption), each on its own line:
+        services.AddSingleton<ReportFindingsCache>();
+        services.AddSingleton<ArtifactReports>();
+        services.AddSingleton<IPolicyCheck, VulnerabilityCheck>();
         return services;
     }
 }
