@@ -1,0 +1,9 @@
+namespace Berth.Policy.Tests.Vulnerabilities;
+
+/// <summary>A clock the test moves, so allowlist expiry is checked without waiting.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
