@@ -17,10 +17,9 @@ public sealed record EffectiveCveAllowlist(IReadOnlySet<string> Ids, DateTimeOff
     public static bool UsesSystemList(ProjectRecord project) =>
         !project.Metadata.TryGetValue(ReuseSystemKey, out var value) || value.Trim() is "true" or "1";
 
-    public static async Task<EffectiveCveAllowlist> LoadAsync(
-        ProjectRecord project, ICveAllowlistStore allowlists, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The list that applies at <paramref name="now"/>: empty when there is none or it has expired.</summary>
+    public static EffectiveCveAllowlist Of(CveAllowlist? list, DateTimeOffset now)
     {
-        var list = await allowlists.FindAsync(UsesSystemList(project) ? CveAllowlist.System : project.Id, cancellationToken);
         if (list is null || list.IsExpired(now)) return Empty;
         return new EffectiveCveAllowlist(new HashSet<string>(list.Items.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase), list.ExpiresAt);
     }

@@ -6,4 +6,9 @@ internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
     public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now;
+
+    // Elapsed time (the policy memo's age) follows the same manual clock.
+    public override long GetTimestamp() => Now.UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 }
