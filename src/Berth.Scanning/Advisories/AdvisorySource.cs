@@ -17,13 +17,46 @@ public sealed record AdvisorySource(string Name, string Url)
 
     public static AdvisorySource DebianTracker { get; } = new("debian-security-tracker", "https://security-tracker.debian.org/tracker/");
 
-    public static IReadOnlyList<AdvisorySource> Known { get; } = [GoVulnDb, RustSec, PyPA, Ghsa, Osv, AlpineSecdb, DebianTracker];
+    /// <summary>Ubuntu's CVE tracker, as aquasecurity/vuln-list mirrors it (one JSON file per CVE).</summary>
+    public static AdvisorySource UbuntuTracker { get; } = new("ubuntu-cve-tracker", "https://ubuntu.com/security/cves");
+
+    /// <summary>Ubuntu's own OSV records (USN-…, UBUNTU-CVE-…).</summary>
+    public static AdvisorySource Ubuntu { get; } = new("ubuntu", "https://ubuntu.com/security/notices");
+
+    public static AdvisorySource AlmaLinux { get; } = new("almalinux", "https://errata.almalinux.org/");
+
+    public static AdvisorySource RockyLinux { get; } = new("rocky-linux", "https://errata.rockylinux.org/");
+
+    public static AdvisorySource RedHat { get; } = new("redhat", "https://access.redhat.com/security/data/osv/");
+
+    public static AdvisorySource Suse { get; } = new("suse", "https://ftp.suse.com/pub/projects/security/osv/");
+
+    public static AdvisorySource AzureLinux { get; } = new("azure-linux", "https://github.com/microsoft/AzureLinuxVulnerabilityData");
+
+    public static AdvisorySource PhotonOs { get; } = new("photon", "https://github.com/vmware/photon/wiki/Security-Advisories");
+
+    public static IReadOnlyList<AdvisorySource> Known { get; } =
+    [
+        GoVulnDb, RustSec, PyPA, Ghsa, Osv, AlpineSecdb, DebianTracker, UbuntuTracker, Ubuntu, AlmaLinux, RockyLinux, RedHat, Suse, AzureLinux, PhotonOs,
+    ];
+
+    // Each distribution allocates OSV ids from its own prefixes (ALSA/ALBA/ALEA, RLSA/RLBA/RXSA, RHSA/RHBA/RHEA, …).
+    private static readonly (string Prefix, AdvisorySource Source)[] OsvPrefixes =
+    [
+        ("GO-", GoVulnDb), ("RUSTSEC-", RustSec), ("PYSEC-", PyPA), ("GHSA-", Ghsa),
+        ("ALSA-", AlmaLinux), ("ALBA-", AlmaLinux), ("ALEA-", AlmaLinux),
+        ("RLSA-", RockyLinux), ("RLBA-", RockyLinux), ("RLEA-", RockyLinux), ("RXSA-", RockyLinux),
+        ("RHSA-", RedHat), ("RHBA-", RedHat), ("RHEA-", RedHat),
+        ("SUSE-", Suse), ("openSUSE-", Suse),
+        ("USN-", Ubuntu), ("UBUNTU-", Ubuntu), ("LSN-", Ubuntu),
+        ("AZL-", AzureLinux), ("PHSA-", PhotonOs),
+    ];
 
     /// <summary>The feed an OSV record belongs to, by the id prefix each database allocates from.</summary>
-    public static AdvisorySource ForOsvId(string id) =>
-        id.StartsWith("GO-", StringComparison.Ordinal) ? GoVulnDb
-        : id.StartsWith("RUSTSEC-", StringComparison.Ordinal) ? RustSec
-        : id.StartsWith("PYSEC-", StringComparison.Ordinal) ? PyPA
-        : id.StartsWith("GHSA-", StringComparison.Ordinal) ? Ghsa
-        : Osv;
+    public static AdvisorySource ForOsvId(string id)
+    {
+        foreach (var (prefix, source) in OsvPrefixes)
+            if (id.StartsWith(prefix, StringComparison.Ordinal)) return source;
+        return Osv;
+    }
 }

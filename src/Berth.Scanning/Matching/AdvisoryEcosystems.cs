@@ -4,7 +4,8 @@ namespace Berth.Scanning.Matching;
 
 /// <summary>
 /// The ecosystem string advisories for a package are stored under: the language ecosystem's OSV name, or
-/// the distribution's release bucket (Debian major, Alpine minor with "v", Ubuntu full release) — distro
+/// the distribution's release buckets (Debian major, Alpine minor with "v", Ubuntu full release, rpm
+/// distributions per <see cref="RpmDistributions"/>) — distro
 /// packages match only their own distribution's advisories, which carry its backported fixes.
 /// </summary>
 public static class AdvisoryEcosystems
@@ -29,13 +30,14 @@ public static class AdvisoryEcosystems
     };
 
     /// <summary>
-    /// The bucket for packages of <paramref name="ecosystem"/> on <paramref name="os"/>, or null when the
-    /// package's kind does not belong to that OS or no advisories exist for the release.
+    /// The buckets for packages of <paramref name="ecosystem"/> on <paramref name="os"/>: empty when the
+    /// package's kind does not belong to that OS or no feed covers the release.
     /// </summary>
-    public static string? ForOs(OsRelease os, Ecosystem ecosystem)
+    public static IReadOnlyList<AdvisoryBucket> ForOs(OsRelease os, Ecosystem ecosystem)
     {
+        if (ecosystem == Ecosystem.Rpm) return RpmDistributions.For(os);
         var parts = os.Version.Trim().Split('.', '/');
-        return (os.Family, ecosystem) switch
+        string? bucket = (os.Family, ecosystem) switch
         {
             ("debian", Ecosystem.Debian) when parts[0].Length > 0 && parts[0].All(char.IsAsciiDigit) => "Debian:" + parts[0],
             ("debian", Ecosystem.Debian) when DebianCodenames.TryGetValue(parts[0], out var major) => "Debian:" + major,
@@ -44,5 +46,6 @@ public static class AdvisoryEcosystems
             ("alpine", Ecosystem.Alpine) when parts[0] == "edge" => "Alpine:edge",
             _ => null,
         };
+        return bucket is null ? [] : [new AdvisoryBucket(bucket)];
     }
 }

@@ -50,7 +50,8 @@ public static class OsvReader
         {
             Id = id.Trim(),
             Source = AdvisorySource.ForOsvId(id.Trim()).Name,
-            Aliases = Texts(node, "aliases"),
+            // Distribution advisories (ALSA, RHSA, SUSE-SU…) name the CVEs they fix in `upstream` rather than `aliases`.
+            Aliases = [.. Texts(node, "aliases").Concat(Texts(node, "upstream")).Where(a => a != id.Trim()).Distinct(StringComparer.Ordinal)],
             Summary = string.IsNullOrWhiteSpace(summary) ? null : summary,
             Published = Time(node, "published"),
             Modified = Time(node, "modified"),
