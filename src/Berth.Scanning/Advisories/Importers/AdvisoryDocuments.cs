@@ -23,6 +23,11 @@ internal static class AdvisoryDocuments
         }
         if (OsvReader.IsOsv(node)) return OsvReader.Read(node, out error) is { } one ? [one] : null;
         if (AlpineSecdbReader.IsSecdb(node)) return AlpineSecdbReader.Read(node, out error);
+        if (UbuntuTrackerReader.IsUbuntuTracker(node))
+        {
+            var advisory = UbuntuTrackerReader.Read(node, out error);
+            return advisory is null ? null : advisory.Affected.Count == 0 ? [] : [advisory];
+        }
         return null;
     }
 }
