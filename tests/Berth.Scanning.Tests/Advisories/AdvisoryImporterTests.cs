@@ -33,7 +33,10 @@ public sealed class AdvisoryImporterTests(ImportedAdvisories imported)
     public void WholeTestdata_LicencesAndReadmesAreSkipped_OtherFeedShapesListedAsUnrecognised()
     {
         Assert.True(imported.Result.Skipped >= 6); // LICENSE ×3, NOTICES, README.md ×2
-        Assert.Contains(imported.Result.Unrecognised, p => p.EndsWith(Path.Combine("ubuntu", "CVE-2020-1234.json"), StringComparison.Ordinal));
+        // Red Hat's Security Data API, OVAL and CSAF shapes are not read; Ubuntu's tracker and Debian's vuln-list folders are.
+        Assert.Contains(imported.Result.Unrecognised, p => p.Contains(Path.Combine("vulnsrc", "redhat"), StringComparison.Ordinal));
+        Assert.DoesNotContain(imported.Result.Unrecognised, p => p.EndsWith(Path.Combine("ubuntu", "CVE-2020-1234.json"), StringComparison.Ordinal));
+        Assert.DoesNotContain(imported.Result.Unrecognised, p => p.Contains(Path.Combine("vulnsrc", "debian"), StringComparison.Ordinal));
         Assert.DoesNotContain(imported.Result.Unrecognised, p => p.Contains("golang-vulndb", StringComparison.Ordinal));
     }
 
@@ -42,7 +45,8 @@ public sealed class AdvisoryImporterTests(ImportedAdvisories imported)
     {
         var sources = await imported.Store.ListSourcesAsync(default);
 
-        Assert.Equal(["alpine-secdb", "go-vulndb", "pypa", "rustsec"], sources.Select(s => s.Name));
+        Assert.Equal(["alpine-secdb", "debian-security-tracker", "go-vulndb", "pypa", "rustsec", "ubuntu-cve-tracker"], sources.Select(s => s.Name));
+        Assert.Equal("https://ubuntu.com/security/cves", sources.Single(s => s.Name == "ubuntu-cve-tracker").Url);
         Assert.Equal("https://vuln.go.dev", sources.Single(s => s.Name == "go-vulndb").Url);
         Assert.Equal(imported.Result.BySource["alpine-secdb"], sources.Single(s => s.Name == "alpine-secdb").ImportedCount);
     }

@@ -8,8 +8,9 @@ namespace Berth.Scanning.Advisories.Importers;
 
 /// <summary>
 /// Imports advisory feeds into the store: files, folders (recursively) and zip archives (osv.dev's per-ecosystem
-/// <c>all.zip</c>) holding OSV JSON/YAML, Alpine secdb (YAML/JSON) or the Debian security tracker JSON. The
-/// format is recognised from each document's content. Rows are written in batches, one transaction each; a
+/// <c>all.zip</c>) holding OSV JSON/YAML, Alpine secdb (YAML/JSON), the Debian security tracker JSON or Ubuntu CVE
+/// tracker entries (vuln-list JSON); the format is recognised from each document's content. A folder holding
+/// <c>distributions.json</c> is vuln-list's Debian tracker layout and is read as a whole. Rows are written in batches, one transaction each; a
 /// malformed file is reported and the rest still import.
 /// </summary>
 public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryImportLimits? limits = null)
@@ -23,7 +24,13 @@ public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryImportLimits?
         {
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                // vuln-list's Debian tracker is read folder by folder: its files only mean something together.
+                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+                var trackers = Directory.EnumerateDirectories(path, "*", options).Prepend(path)
+                    .Where(DebianVulnListReader.IsTrackerFolder).Order(StringComparer.Ordinal).ToList();
+                foreach (var tracker in trackers) await ImportDebianVulnListAsync(run, tracker, cancellationToken);
+                var files = Directory.EnumerateFiles(path, "*", options)
+                    .Where(file => !trackers.Any(tracker => IsUnder(file, tracker)))
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files) await ImportFileAsync(run, file, cancellationToken);
             }
@@ -190,6 +197,16 @@ public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryImportLimits?
             run.Error(name, $"malformed Debian tracker JSON: {e.Message}");
         }
     }
+
+    private async Task ImportDebianVulnListAsync(ImportRun run, string directory, CancellationToken cancellationToken)
+    {
+        var (advisories, documents) = await DebianVulnListReader.ReadAsync(directory, _limits.MaxDocumentBytes, run.Error, cancellationToken);
+        run.Documents += documents;
+        foreach (var advisory in advisories) await run.AddAsync(advisory, cancellationToken);
+    }
+
+    private static bool IsUnder(string file, string directory) =>
+        file.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>The content in memory, or null when it is longer than <paramref name="limit"/>.</summary>
     private static async Task<MemoryStream?> ReadBoundedAsync(Stream content, int limit, CancellationToken cancellationToken)

@@ -15,11 +15,7 @@ namespace Berth.Scanning.Advisories.Importers;
 /// </summary>
 public static class DebianTrackerReader
 {
-    private static readonly Dictionary<string, string> Releases = new(StringComparer.Ordinal)
-    {
-        ["wheezy"] = "7", ["jessie"] = "8", ["stretch"] = "9", ["buster"] = "10", ["bullseye"] = "11",
-        ["bookworm"] = "12", ["trixie"] = "13", ["forky"] = "14", ["sid"] = "sid",
-    };
+    private static readonly Dictionary<string, string> Releases = new(DebianReleases.Known.Append(new("sid", "sid")), StringComparer.Ordinal);
 
     /// <summary>Whether the start of a JSON document looks like the tracker: an object of objects keyed by CVE/TEMP ids.</summary>
     public static bool LooksLikeTracker(ReadOnlySpan<byte> head)
