@@ -14,9 +14,15 @@ internal sealed record ScannerSettings(string DataDirectory, IReadOnlyList<Uri> 
     public const string DownloadMaxBytesKey = "Scanner:AdvisoryDownloadMaxBytes";
     public const string DownloadTimeoutKey = "Scanner:AdvisoryDownloadTimeout";
 
-    /// <summary>osv.dev publishes one archive per ecosystem; these are the ecosystems the analyzers find packages of.</summary>
+    /// <summary>
+    /// osv.dev publishes one archive per ecosystem; these are the ecosystems the analyzers find packages of and the
+    /// matcher has a release mapping for (docs/scanning.md lists which distribution uses which).
+    /// </summary>
     public static IReadOnlyList<string> DefaultEcosystems { get; } =
-        ["Go", "PyPI", "npm", "crates.io", "Maven", "NuGet", "RubyGems", "Packagist", "Debian", "Alpine"];
+    [
+        "Go", "PyPI", "npm", "crates.io", "Maven", "NuGet", "RubyGems", "Packagist", "Debian", "Alpine", "Ubuntu",
+        "AlmaLinux", "Rocky Linux", "Red Hat", "SUSE", "openSUSE", "Azure Linux",
+    ];
 
     public static IReadOnlyList<Uri> DefaultAdvisorySources { get; } =
         [.. DefaultEcosystems.Select(ecosystem => new Uri($"https://osv-vulnerabilities.storage.googleapis.com/{Uri.EscapeDataString(ecosystem)}/all.zip"))];
