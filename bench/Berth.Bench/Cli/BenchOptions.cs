@@ -57,6 +57,9 @@ public sealed record BenchOptions
     /// <summary>Parent directory for the prepared blob files; the system temp directory when null.</summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>A shell command run after each test's setup and before its warm-up (to change the registry's state, such as a project's policy); a non-zero exit fails the test.</summary>
+    public string? AfterSetup { get; init; }
+
     /// <summary>`scan`: the settings of the scanner benchmark.</summary>
     public Scanning.ScanBenchSettings Scan { get; init; } = new();
 }

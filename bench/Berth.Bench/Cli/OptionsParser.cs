@@ -63,6 +63,7 @@ public static class OptionsParser
             Seed = reader.Unsigned("--seed") ?? defaults.Seed,
             WorkDirectory = reader.Text("--workdir") is { } dir ? ExistingDirectory(reader, dir) : null,
             Scan = ScanOptionsParser.Read(reader, verb == CommandVerb.Scan),
+            AfterSetup = reader.Text("--after-setup"),
         };
         reader.RejectUnread();
         CheckVerbRequirements(reader, parsed);

@@ -35,6 +35,7 @@ public static class Usage
           --timeout-seconds S    time cap per HTTP request (default: 120)
           --seed N               seed for blob data and mixed-test choices (default: 1)
           --workdir DIR          where to prepare the blob files (default: system temp)
+          --after-setup "CMD"    shell command run after each test's setup, before warm-up (BENCH_TEST = test name)
 
         scan (the scanner's speed goals; markdown table on stdout, exit 1 if a goal is missed):
           --runs K               timed runs per figure, median reported (default for scan: 3)

@@ -22,7 +22,7 @@ public sealed class SuiteRunner(BenchOptions options, BlobWorkspace blobs, Marke
         var setup = setupHttp is null ? load : new RegistryClient(setupHttp, registry, options.RequestTimeout);
 
         var context = new BenchContext(load, setup, blobs, markers, options.Repository, options.ChunkMiB << 20, options.Seed);
-        var runner = new TestRunner(context, options.Concurrency, options.Warmup, options.MaxTestDuration);
+        var runner = new TestRunner(context, options.Concurrency, options.Warmup, options.MaxTestDuration, options.AfterSetup);
 
         var results = new List<TestResult>();
         foreach (var test in Select(options))

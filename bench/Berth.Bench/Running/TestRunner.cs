@@ -8,7 +8,7 @@ namespace Berth.Bench.Running;
 /// workers. Bounded both ways: by the iteration count and by a wall-clock cap after which no new
 /// iteration starts. Warm-up uses the load client, so a Bearer load has its tokens before the clock starts.
 /// </summary>
-public sealed class TestRunner(BenchContext context, int concurrency, int warmup, TimeSpan maxDuration)
+public sealed class TestRunner(BenchContext context, int concurrency, int warmup, TimeSpan maxDuration, string? afterSetup = null)
 {
     public async Task<TestResult> RunAsync(BenchTest test, int requests, CancellationToken cancellationToken)
     {
@@ -16,6 +16,10 @@ public sealed class TestRunner(BenchContext context, int concurrency, int warmup
         if (!setup.Ok)
         {
             return TestResult.SetupFailed(test.Name, requests, setup.Error ?? "failed");
+        }
+        if (afterSetup is not null && await SetupHook.RunAsync(afterSetup, test.Name, cancellationToken) is { } hookError)
+        {
+            return TestResult.SetupFailed(test.Name, requests, hookError);
         }
 
         // Warm-up iterations take indices past the timed range, so they never shift the timed choices.

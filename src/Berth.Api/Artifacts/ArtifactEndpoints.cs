@@ -82,7 +82,8 @@ public sealed class ArtifactEndpoints(
         var tags = found.Value.Artifact.Tags;
         var paging = Paging.From(context.Request.Query);
         paging.WriteHeaders(context, tags.Count);
-        await ApiJson.WriteAsync(context, tags.Skip(paging.Offset).Take(paging.PageSize).Select(TagJson.From).ToList());
+        var immutable = await ImmutableTagsAsync(found.Value.Artifact.RepositoryName, context.RequestAborted);
+        await ApiJson.WriteAsync(context, tags.Skip(paging.Offset).Take(paging.PageSize).Select(t => TagJson.From(t, immutable(t.Name))).ToList());
     }
 
     private async Task AddTagAsync(HttpContext context, string project, string repository, string reference)
@@ -144,6 +145,15 @@ public sealed class ArtifactEndpoints(
         return holder is not null && holder.Id != artifact.Id ? HarborError.PreconditionFailed(ImmutableTagMessages.CannotBeUpdated(name)) : null;
     }
 
+    /// <summary>Which tags of the repository the project's immutability rules hold now (artifact pages list one repository).</summary>
+    private async Task<Func<string, bool>> ImmutableTagsAsync(string repository, CancellationToken cancellationToken)
+    {
+        var rules = await immutability.ForProjectAsync(ProjectName.Of(repository), cancellationToken);
+        if (rules.IsEmpty) return _ => false;
+        var path = ImmutableTagMessages.RepositoryInProject(repository);
+        return tag => rules.IsImmutable(path, tag);
+    }
+
     /// <summary>
     /// The artifacts' JSON, with <c>scan_overview</c> when the query asks for it (<c>with_scan_overview=true</c>) and
     /// <c>sbom_overview</c> for <c>with_sbom_overview=true</c>; the scan overview only when
@@ -151,7 +161,8 @@ public sealed class ArtifactEndpoints(
     /// </summary>
     private async Task<IReadOnlyList<ArtifactJson>> WithScanOverviewAsync(HttpContext context, IReadOnlyList<ArtifactRecord> artifacts, bool withTag)
     {
-        var json = artifacts.Select(a => ArtifactJson.From(a, withTag)).ToList();
+        var immutable = artifacts.Count > 0 && withTag ? await ImmutableTagsAsync(artifacts[0].RepositoryName, context.RequestAborted) : _ => false;
+        var json = artifacts.Select(a => ArtifactJson.From(a, withTag, immutable)).ToList();
         var withScan = context.Request.Query["with_scan_overview"].ToString() == "true" && AcceptedReports.AcceptsHarborReport(context.Request);
         var withSbom = context.Request.Query["with_sbom_overview"].ToString() == "true";
         if (!withScan && !withSbom) return json;

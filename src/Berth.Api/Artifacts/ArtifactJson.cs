@@ -38,7 +38,8 @@ public sealed record ArtifactJson(
     /// <summary>With <c>with_sbom_overview=true</c>: the SBOM's overview, from the same scan report.</summary>
     public SbomOverview? SbomOverview { get; init; }
 
-    public static ArtifactJson From(ArtifactRecord artifact, bool withTags)
+    /// <param name="immutable">Whether a tag of this artifact is immutable (the project's rules, applied by the caller).</param>
+    public static ArtifactJson From(ArtifactRecord artifact, bool withTags, Func<string, bool> immutable)
     {
         var parsed = ManifestParser.Parse(artifact.Content, artifact.MediaType);
         var document = parsed.Succeeded ? parsed.Value : null;
@@ -54,7 +55,7 @@ public sealed record ArtifactJson(
         return new ArtifactJson(
             artifact.Id, type, isIndex ? artifact.MediaType : configType ?? artifact.MediaType, artifact.MediaType, artifact.ArtifactType,
             artifact.ProjectId, artifact.RepositoryId, artifact.RepositoryName, artifact.Digest.ToString(), artifact.Size,
-            artifact.PushedAt, artifact.PulledAt, withTags ? artifact.Tags.Select(TagJson.From).ToList() : null, references,
+            artifact.PushedAt, artifact.PulledAt, withTags ? artifact.Tags.Select(t => TagJson.From(t, immutable(t.Name))).ToList() : null, references,
             ReadAnnotations(artifact.AnnotationsJson));
     }
 

@@ -14,6 +14,7 @@ public sealed partial class ProjectEndpoints
         var (request, error) = await ApiJson.ReadAsync<ProjectRequest>(context);
         if (error is null && request!.ProjectName is { Length: > 0 } name && name != found.Project.Name)
             error = HarborError.BadRequest($"a project cannot be renamed (from {found.Project.Name} to {name})");
+        error ??= AllowlistError(request!.CveAllowlist);
         if (error is not null)
         {
             await error.WriteAsync(context);
@@ -22,7 +23,10 @@ public sealed partial class ProjectEndpoints
         var metadata = new Dictionary<string, string>(request!.Metadata ?? []);
         if (request.Public is { } isPublic) metadata["public"] = isPublic ? "true" : "false";
         await projects.SetMetadataAsync(found.Project.Id, metadata, context.RequestAborted);
+        if (request.CveAllowlist is { } allowlist)
+            await allowlists.SetAsync(found.Project.Id, allowlist.Expiry, allowlist.CveIds, context.RequestAborted);
         resolver.Forget(found.Project.Name);
+        policyRevision.Advance();
         await audit.AppendAsync(found.Project.Id, found.Caller.Name, found.Project.Name, "project", "update", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }

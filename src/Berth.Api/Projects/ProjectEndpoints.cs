@@ -3,7 +3,9 @@ using Berth.Access.Authorization;
 using Berth.Access.Identity;
 using Berth.Access.Roles;
 using Berth.Api.Http;
+using Berth.Api.System;
 using Berth.Metadata.Access;
+using Berth.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +16,9 @@ namespace Berth.Api.Projects;
 /// <c>/api/v2.0/projects</c>: create, list, look up, delete, and read or change metadata, with Harbor's paths,
 /// fields and statuses.
 /// </summary>
-public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore projects, ProjectAccessResolver resolver, ProjectGate gate, IAuditLog audit)
+public sealed partial class ProjectEndpoints(
+    ApiCaller callers, IProjectStore projects, ProjectAccessResolver resolver, ProjectGate gate, IAuditLog audit, ICveAllowlistStore allowlists,
+    PolicyRevision policyRevision)
 {
     [GeneratedRegex(@"^[a-z0-9]+(?:[._-][a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex NameGrammar();
@@ -41,6 +45,7 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
         var name = request?.ProjectName ?? "";
         if (error is null && (name.Length is 0 or > 255 || !NameGrammar().IsMatch(name)))
             error = HarborError.BadRequest($"project name '{name}' is invalid: lower-case letters and digits, separated by '.', '_' or '-'");
+        error ??= AllowlistError(request!.CveAllowlist);
         if (error is not null)
         {
             await error.WriteAsync(context);
@@ -57,7 +62,10 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
             await HarborError.Conflict($"The project named {name} already exists").WriteAsync(context);
             return;
         }
+        if (request.CveAllowlist is { } allowlist)
+            await allowlists.SetAsync(created.Id, allowlist.Expiry, allowlist.CveIds, context.RequestAborted);
         resolver.Forget(name);
+        policyRevision.Advance();
         await audit.AppendAsync(created.Id, principal.Name, name, "project", "create", context.RequestAborted);
         context.Response.Headers.Location = $"/api/v2.0/projects/{created.Id}";
         context.Response.StatusCode = StatusCodes.Status201Created;
@@ -98,7 +106,8 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
     {
         var found = await gate.AuthorizeAsync(context, project, new Permission(Resources.Project, Actions.Read));
         if (found is null) return;
-        await ApiJson.WriteAsync(context, ProjectJson.From(found.Project, (int?)found.Access.Role));
+        var allowlist = await allowlists.FindAsync(found.Project.Id, context.RequestAborted);
+        await ApiJson.WriteAsync(context, ProjectJson.From(found.Project, (int?)found.Access.Role, CveAllowlistJson.From(allowlist, found.Project.Id)));
     }
 
     private async Task DeleteAsync(HttpContext context, string project)
@@ -114,6 +123,7 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
             return;
         }
         resolver.Forget(record.Name);
+        policyRevision.Advance();
         await audit.AppendAsync(record.Id, principal.Name, record.Name, "project", "delete", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
@@ -137,7 +147,12 @@ public sealed partial class ProjectEndpoints(ApiCaller callers, IProjectStore pr
         }
         await projects.SetMetadataAsync(found.Project.Id, values!, context.RequestAborted);
         resolver.Forget(found.Project.Name);
+        policyRevision.Advance();
         await audit.AppendAsync(found.Project.Id, found.Caller.Name, found.Project.Name, "project", "update", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
+
+    /// <summary>A project's allowlist follows the system list's rules; the 400 says it is the project's that is wrong.</summary>
+    private static HarborError? AllowlistError(CveAllowlistJson? allowlist) =>
+        allowlist?.Validate() is { } invalid ? HarborError.BadRequest($"cve_allowlist: {invalid.Message}") : null;
 }

@@ -1,3 +1,4 @@
+using Berth.Api.System;
 using Berth.Metadata.Access;
 
 namespace Berth.Api.Projects;
@@ -13,9 +14,10 @@ public sealed record ProjectJson(
     bool Deleted,
     int RepoCount,
     int? CurrentUserRoleId,
-    IReadOnlyDictionary<string, string> Metadata)
+    IReadOnlyDictionary<string, string> Metadata,
+    CveAllowlistJson? CveAllowlist = null)
 {
-    public static ProjectJson From(ProjectRecord project, int? role) => new(
+    public static ProjectJson From(ProjectRecord project, int? role, CveAllowlistJson? allowlist = null) => new(
         project.Id, project.OwnerId ?? 0, project.OwnerName ?? "", project.Name, project.CreatedAt, project.UpdatedAt,
-        false, project.RepositoryCount, role, project.Metadata);
+        false, project.RepositoryCount, role, project.Metadata, allowlist);
 }

@@ -1,5 +1,6 @@
 using Berth.Api.Http;
 using Berth.Metadata.Access;
+using Berth.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ namespace Berth.Api.System;
 /// <c>/api/v2.0/system/CVEAllowlist</c>: the system-wide CVE allowlist, read by any signed-in user and
 /// replaced by administrators, in Harbor's shape <c>{"expires_at":unix|null,"items":[{"cve_id"}]}</c>.
 /// </summary>
-public sealed class CveAllowlistEndpoints(ApiCaller callers, ICveAllowlistStore allowlists, IAuditLog audit)
+public sealed class CveAllowlistEndpoints(ApiCaller callers, ICveAllowlistStore allowlists, IAuditLog audit, PolicyRevision policyRevision)
 {
     public void Map(IEndpointRouteBuilder api)
     {
@@ -41,8 +42,8 @@ public sealed class CveAllowlistEndpoints(ApiCaller callers, ICveAllowlistStore 
             await error.WriteAsync(context);
             return;
         }
-        var expires = body!.ExpiresAt is { } seconds and > 0 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
-        await allowlists.SetAsync(CveAllowlist.System, expires, body.CveIds, context.RequestAborted);
+        await allowlists.SetAsync(CveAllowlist.System, body!.Expiry, body.CveIds, context.RequestAborted);
+        policyRevision.Advance();
         await audit.AppendAsync(null, principal!.Name, "system", "cve_allowlist", "update", context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }

@@ -11,6 +11,11 @@ public sealed class CveAllowlistJson
     /// <summary>Unix seconds; null or absent means the list never expires.</summary>
     public long? ExpiresAt { get; set; }
     public List<CveItem> Items { get; set; } = [];
+    public DateTimeOffset? CreationTime { get; set; }
+    public DateTimeOffset? UpdateTime { get; set; }
+
+    /// <summary>When the list stops applying: null for never (an absent, null or non-positive <c>expires_at</c>).</summary>
+    public DateTimeOffset? Expiry => ExpiresAt is { } seconds and > 0 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     public IReadOnlyList<string> CveIds => Items.Select(i => i.CveId?.Trim() ?? "").ToList();
 
@@ -23,11 +28,15 @@ public sealed class CveAllowlistJson
         return duplicate is null ? null : HarborError.BadRequest($"{duplicate.Key} is listed more than once");
     }
 
-    public static CveAllowlistJson From(CveAllowlist? list) => new()
+    /// <summary>The stored list, or an empty one of <paramref name="projectId"/> when none was ever set. The id is the project's: one list each.</summary>
+    public static CveAllowlistJson From(CveAllowlist? list, long projectId = CveAllowlist.System) => new()
     {
-        ProjectId = list?.ProjectId ?? CveAllowlist.System,
+        Id = list?.ProjectId ?? projectId,
+        ProjectId = list?.ProjectId ?? projectId,
         ExpiresAt = list?.ExpiresAt?.ToUnixTimeSeconds(),
         Items = list?.Items.Select(id => new CveItem { CveId = id }).ToList() ?? [],
+        CreationTime = list?.CreatedAt,
+        UpdateTime = list?.UpdatedAt,
     };
 
     public sealed class CveItem

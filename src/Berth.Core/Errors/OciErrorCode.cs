@@ -2,8 +2,9 @@ namespace Berth.Core.Errors;
 
 /// <summary>
 /// One of the error codes of the OCI distribution spec, with the HTTP status it usually travels with
-/// and its standard message. The spec closes the list of codes a 4xx body may carry, so none is added
-/// here; a condition without a fitting code is answered with its HTTP status alone.
+/// and its standard message. The spec closes the list of codes a 4xx body may carry; the one addition is
+/// Harbor's <see cref="ProjectPolicyViolation"/>, which Harbor's clients and users already know from refused pulls.
+/// Any other condition without a fitting code is answered with its HTTP status alone.
 /// </summary>
 public sealed record OciErrorCode(string Code, int Status, string Message)
 {
@@ -21,6 +22,8 @@ public sealed record OciErrorCode(string Code, int Status, string Message)
     public static readonly OciErrorCode Denied = new("DENIED", 403, "requested access to the resource is denied");
     public static readonly OciErrorCode Unsupported = new("UNSUPPORTED", 405, "the operation is unsupported");
     public static readonly OciErrorCode TooManyRequests = new("TOOMANYREQUESTS", 429, "too many requests");
+    /// <summary>Harbor's refusal of a pull by the project's deployment policy (vulnerabilities, signatures): 412.</summary>
+    public static readonly OciErrorCode ProjectPolicyViolation = new("PROJECTPOLICYVIOLATION", 412, "the artifact violates the project's policy");
     public static readonly OciErrorCode Internal = new("UNKNOWN", 500, "unknown error");
 
     /// <summary>This code with a specific message (and optionally another status) for one occurrence.</summary>

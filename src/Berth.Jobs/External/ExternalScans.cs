@@ -5,6 +5,7 @@ using Berth.Metadata;
 using Berth.Metadata.Access;
 using Berth.Metadata.Scanners;
 using Berth.Metadata.Scans;
+using Berth.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed partial class ExternalScans(
     IRegistryMetadata registry,
     ScannerAdapterClient client,
     TokenService tokens,
+    PolicyRevision policyRevision,
     IOptions<ExternalScanOptions> options,
     TimeProvider clock,
     ILogger<ExternalScans> logger)
@@ -53,6 +55,7 @@ public sealed partial class ExternalScans(
         }
         LogFailed(logger, claimed.Repository, claimed.Digest, error);
         await reports.FailAsync(claimed.ReportId, error, clock.GetUtcNow(), CancellationToken.None);
+        policyRevision.Advance();
         return true;
     }
 
@@ -129,6 +132,7 @@ public sealed partial class ExternalScans(
         var version = Text(scanner?["version"]) ?? "";
         var stored = await externalReports.CompleteAsync(claimed.ReportId, name, version, summary,
             ExternalReportDocument.Wrap(mediaType, report.DeepClone()), clock.GetUtcNow(), CancellationToken.None);
+        policyRevision.Advance();
         LogFinished(logger, claimed.Repository, claimed.Digest, registration.Name, summary.Total, stored);
     }
 

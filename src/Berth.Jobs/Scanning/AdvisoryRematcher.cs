@@ -1,5 +1,6 @@
 using Berth.Metadata.Advisories;
 using Berth.Metadata.Scans;
+using Berth.Policy;
 using Berth.Scanning.Reports;
 using Berth.Scanning.Reports.Storage;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed partial class AdvisoryRematcher(
     IAdvisoryStore advisories,
     IScanReportStore reports,
     ImageScanner scanner,
+    PolicyRevision policyRevision,
     IOptions<ScannerOptions> options,
     TimeProvider clock,
     ILogger<AdvisoryRematcher> logger) : BackgroundService
@@ -63,7 +65,12 @@ public sealed partial class AdvisoryRematcher(
             foreach (var stored in stale)
                 if (await RematchAsync(stored, imported, cancellationToken)) updated++;
         }
-        if (updated > 0) LogRematched(logger, updated, imported);
+        if (updated > 0)
+        {
+            // New findings can refuse a pull that was allowed (or allow one): verdict caches must see it.
+            policyRevision.Advance();
+            LogRematched(logger, updated, imported);
+        }
         return updated;
     }
 
@@ -78,6 +85,7 @@ public sealed partial class AdvisoryRematcher(
         {
             await reports.FailAsync(stored.Report.ReportId, $"the stored report cannot be re-matched ({error}); scan the artifact again",
                 clock.GetUtcNow(), cancellationToken);
+            policyRevision.Advance();
             return false;
         }
         var current = await scanner.RematchAsync(previous, cancellationToken);

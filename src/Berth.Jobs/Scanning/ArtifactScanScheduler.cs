@@ -1,6 +1,7 @@
 using Berth.Core;
 using Berth.Metadata;
 using Berth.Metadata.Scans;
+using Berth.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Berth.Jobs.Scanning;
@@ -10,7 +11,8 @@ namespace Berth.Jobs.Scanning;
 /// it lists (its overview is then the children's, merged), anything else is refused with the reason.
 /// </summary>
 public sealed class ArtifactScanScheduler(
-    IRegistryMetadata registry, IScanReportStore reports, ScanQueueSignal signal, IOptions<ScannerOptions> options, TimeProvider clock) : IScanScheduler
+    IRegistryMetadata registry, IScanReportStore reports, ScanQueueSignal signal, PolicyRevision policyRevision, IOptions<ScannerOptions> options,
+    TimeProvider clock) : IScanScheduler
 {
     private const int ScanAllPage = 500;
 
@@ -38,7 +40,10 @@ public sealed class ArtifactScanScheduler(
                 break;
         }
 
-        signal.Notify(await reports.RequestManyAsync(requests, clock.GetUtcNow(), cancellationToken));
+        var queued = await reports.RequestManyAsync(requests, clock.GetUtcNow(), cancellationToken);
+        // A queued scan makes the report Pending, which pull prevention refuses until it succeeds.
+        if (queued > 0) policyRevision.Advance();
+        signal.Notify(queued);
         return ScanScheduling.Scheduled(requests.Count);
     }
 
@@ -56,6 +61,7 @@ public sealed class ArtifactScanScheduler(
                 .Where(candidate => ScanTarget.Of(candidate.MediaType, candidate.Content).Kind == ScanTargetKind.Image)
                 .Select(candidate => new ScanRequest(candidate.Repository, candidate.Digest))];
             var added = await reports.RequestManyAsync(requests, clock.GetUtcNow(), cancellationToken);
+            if (added > 0) policyRevision.Advance();
             signal.Notify(added);
             queued += added;
         }

@@ -1,5 +1,6 @@
 using Berth.Jobs.External;
 using Berth.Metadata.Scans;
+using Berth.Policy;
 using Berth.Scanning.Reports;
 using Berth.Scanning.Reports.Storage;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public sealed partial class ScanWorker(
     ExternalScans external,
     ImageScanner scanner,
     ScanQueueSignal signal,
+    PolicyRevision policyRevision,
     IOptions<ScannerOptions> options,
     TimeProvider clock,
     ILogger<ScanWorker> logger) : BackgroundService
@@ -63,6 +65,8 @@ public sealed partial class ScanWorker(
                 await signal.WaitAsync(IdlePoll, stoppingToken);
                 continue;
             }
+            // Pending became Running: what a pull of this artifact is told changes with it.
+            policyRevision.Advance();
             await ScanAsync(claimed, stoppingToken);
         }
     }
@@ -84,6 +88,7 @@ public sealed partial class ScanWorker(
                 {
                     var stored = await reports.CompleteAsync(
                         claimed.ReportId, ScanSummaries.Of(report), ScanReportDocument.Serialize(report), clock.GetUtcNow(), CancellationToken.None);
+                    policyRevision.Advance();
                     LogFinished(logger, claimed.Repository, claimed.Digest, report.Summary.Total, stored);
                     return;
                 }
@@ -105,6 +110,7 @@ public sealed partial class ScanWorker(
         }
         LogScanFailed(logger, claimed.Repository, claimed.Digest, error ?? "unknown error");
         await reports.FailAsync(claimed.ReportId, error ?? "unknown error", clock.GetUtcNow(), CancellationToken.None);
+        policyRevision.Advance();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "resuming {Count} scans that were running when Berth last stopped")]

@@ -21,6 +21,9 @@ public sealed class ProjectRegistryAccess(RequestAuthenticator authenticator, Pr
     public static string CallerName(HttpContext context) =>
         (context.Items[CallerKey] as Authenticated)?.Principal.Name ?? Principal.Anonymous.Name;
 
+    /// <summary>The request's authenticated caller as access control saw it, or null when access control did not run.</summary>
+    public static Authenticated? Caller(HttpContext context) => context.Items[CallerKey] as Authenticated;
+
     public async ValueTask<OciError?> AuthorizeAsync(HttpContext context, IReadOnlyList<RegistryAccessRequest> requests)
     {
         var caller = await authenticator.AuthenticateAsync(

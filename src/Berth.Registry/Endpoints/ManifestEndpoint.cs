@@ -4,6 +4,7 @@ using Berth.Core.Errors;
 using Berth.Core.Manifests;
 using Berth.Metadata;
 using Berth.Metadata.Artifacts;
+using Berth.Policy;
 using Berth.Policy.Immutability;
 using Berth.Registry.Access;
 using Berth.Registry.Audit;
@@ -15,8 +16,13 @@ namespace Berth.Registry.Endpoints;
 
 /// <summary><c>/v2/&lt;name&gt;/manifests/&lt;reference&gt;</c>: GET, HEAD, PUT and DELETE by tag or digest.</summary>
 public sealed class ManifestEndpoint(
-    IRegistryMetadata metadata, IOptions<RegistryOptions> options, ArtifactEventQueue events, IEnumerable<IArtifactPushObserver> observers,
-    ImmutableTagRules immutability, IArtifactQueries artifacts)
+    IRegistryMetadata metadata,
+    IOptions<RegistryOptions> options,
+    ArtifactEventQueue events,
+    IEnumerable<IArtifactPushObserver> observers,
+    IArtifactPolicy policy,
+    ImmutableTagRules immutability,
+    IArtifactQueries artifacts)
 {
     public async Task<OciError?> GetAsync(HttpContext context, string repository, string reference)
     {
@@ -43,12 +49,11 @@ public sealed class ManifestEndpoint(
             manifest = child;
         }
 
-        // TEMPORARY (content-trust branch only, drop at merge): the pull hook belongs to another helper's work; this
-        // stand-in lets the content-trust integration tests run end to end before it lands.
-        if (context.RequestServices.GetService(typeof(Berth.Policy.IArtifactPolicy)) is Berth.Policy.IArtifactPolicy policy)
+        // The project's deployment policy decides about the manifest actually served, whether asked by tag or digest.
+        if (!PolicyBypass.Applies(context, repository))
         {
-            var verdict = await policy.EvaluateAsync(new Berth.Policy.ArtifactSubject(repository, manifest.Digest, manifest.MediaType), cancellationToken);
-            if (!verdict.IsAllowed) return new OciErrorCode("PROJECTPOLICYVIOLATION", 412, "policy violation").With(verdict.Violations[0].Message);
+            var verdict = await policy.EvaluateAsync(new(repository, manifest.Digest, manifest.MediaType), cancellationToken);
+            if (!verdict.IsAllowed) return OciErrorCode.ProjectPolicyViolation.With(verdict.Violations[0].Message);
         }
 
         var response = context.Response;

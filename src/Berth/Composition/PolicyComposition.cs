@@ -8,6 +8,7 @@ using Berth.Metadata.Sqlite;
 using Berth.Policy;
 using Berth.Policy.Immutability;
 using Berth.Policy.Signatures;
+using Berth.Policy.Vulnerabilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Berth.Composition;
@@ -26,7 +27,12 @@ internal static class PolicyComposition
         // Checks (IPolicyCheck) and exemptions (IPolicyExemption), each on its own line:
         services.AddSingleton<IPolicyCheck, CosignSignatureCheck>();
         services.AddSingleton<IPolicyCheck, NotationSignatureCheck>();
+        services.AddSingleton<IPolicyCheck, VulnerabilityCheck>();
         services.AddSingleton<IPolicyExemption, SignatureExemption>();
+
+        // Pull prevention by vulnerabilities: the report findings, parsed once per match.
+        services.AddSingleton<ReportFindingsCache>();
+        services.AddSingleton<ArtifactReports>();
 
         // Content trust: discovery and verification of signatures, the keys projects trust, and the revision moving with signatures.
         services.TryAddSingleton(TimeProvider.System);
