@@ -17,7 +17,7 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
         using (review)
         {
             var request = review.Request;
-            if (request.Operation == AdmissionOperations.Delete && PodSpecPath.For(request.Kind) is not null && request.Name.Length > 0)
+            if (request.Operation == AdmissionOperations.Delete && !request.DryRun && PodSpecPath.For(request.Kind) is not null && request.Name.Length > 0)
                 return Answer(review, AdmissionResponse.Allow(request.Uid)) with { Gone = new(request.Namespace, request.Kind, request.Name) };
             if (request.Operation is not (AdmissionOperations.Create or AdmissionOperations.Update)) return Answer(review, AdmissionResponse.Allow(request.Uid));
             var template = PodTemplate.Find(request.Kind, request.Object!.Value);
