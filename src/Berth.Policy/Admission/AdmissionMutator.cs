@@ -67,7 +67,8 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
                 var lookup = lookups[(image.Path, image.Tag!)];
                 if (!lookup.IsCompletedSuccessfully)
                 {
-                    warnings.Add($"[{Name}] {container.Label} \"{container.Name}\": {image} was not pinned (Berth could not resolve it in time)");
+                    var why = lookup.IsCanceled ? "Berth could not resolve it in time" : $"resolving it failed: {lookup.Exception?.InnerException?.GetType().Name}";
+                    warnings.Add($"[{Name}] {container.Label} \"{container.Name}\": {image} was not pinned ({why})");
                     continue;
                 }
                 if (lookup.Result is not { } digest) continue;
