@@ -1,3 +1,4 @@
+using Berth.Bench.Admission;
 using Berth.Bench.Cli;
 using Berth.Bench.Scanning;
 using Berth.Bench.Servers;
@@ -28,6 +29,7 @@ try
         CommandVerb.CompareAuth => await CompareAuthCommand.ExecuteAsync(options, cancellation.Token),
         CommandVerb.List => ListCommand.Execute(),
         CommandVerb.Scan => await ScanCommand.ExecuteAsync(options, cancellation.Token),
+        CommandVerb.Admission => await AdmissionCommand.ExecuteAsync(options, cancellation.Token),
         _ => Help(),
     };
 }

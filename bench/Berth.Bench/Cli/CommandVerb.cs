@@ -9,4 +9,5 @@ public enum CommandVerb
     CompareAuth,
     List,
     Scan,
+    Admission,
 }

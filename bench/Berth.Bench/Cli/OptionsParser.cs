@@ -28,12 +28,13 @@ public static class OptionsParser
             "compare-auth" => CommandVerb.CompareAuth,
             "list" => CommandVerb.List,
             "scan" => CommandVerb.Scan,
+            "admission" => CommandVerb.Admission,
             "help" or "--help" or "-h" => CommandVerb.Help,
             _ => null,
         };
         if (verb is null)
         {
-            error = $"unknown command '{verbText}': expected run, compare, compare-auth, list or scan";
+            error = $"unknown command '{verbText}': expected run, compare, compare-auth, list, scan or admission";
             return false;
         }
 
@@ -88,6 +89,11 @@ public static class OptionsParser
         if (options.Verb == CommandVerb.Run && options.Url is null)
         {
             reader.Errors.Add("run needs --url http://127.0.0.1:PORT");
+        }
+
+        if (options.Verb == CommandVerb.Admission && (options.Url is null || options.Credentials is null))
+        {
+            reader.Errors.Add("admission needs --url http://127.0.0.1:PORT of a running Berth and --user USER:PASSWORD of its administrator");
         }
 
         if (options.Verb == CommandVerb.Compare && string.IsNullOrWhiteSpace(options.BerthCommand))

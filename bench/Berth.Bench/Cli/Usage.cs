@@ -12,6 +12,7 @@ public static class Usage
           Berth.Bench compare-auth --berth "COMMAND" --user USER:PASSWORD --repo library/NAME [options]
           Berth.Bench list
           Berth.Bench scan [--runs K] [--parts walk,rescan,rematch,layer] [scan options]
+          Berth.Bench admission --url http://127.0.0.1:PORT --user admin:PASSWORD [--requests N] [--concurrency N]
 
         Options:
           --url URL              registry to load (run); must be a loopback address
@@ -36,6 +37,10 @@ public static class Usage
           --seed N               seed for blob data and mixed-test choices (default: 1)
           --workdir DIR          where to prepare the blob files (default: system temp)
           --after-setup "CMD"    shell command run after each test's setup, before warm-up (BENCH_TEST = test name)
+
+        admission (decision latency of POST /admission/validate; bench/admission.sh runs it cached and uncached):
+          pushes five signed images into a project with cosign content trust, then posts the same
+          AdmissionReview of a Pod with those five images --requests times (default 2000)
 
         scan (the scanner's speed goals; markdown table on stdout, exit 1 if a goal is missed):
           --runs K               timed runs per figure, median reported (default for scan: 3)

@@ -9,23 +9,33 @@ namespace Berth.Api.Admission;
 
 /// <summary>
 /// The Kubernetes admission webhook: <c>POST /admission/validate</c> takes an AdmissionReview and answers one
-/// (HTTP 200, allowed or a 403 status inside); a body that is not a review gets 400 with the reason, a body that
-/// is not JSON 415. The API server calls it with <c>?timeout=Ns</c>, which bounds the decision.
+/// (HTTP 200, allowed or a 403 status inside); <c>POST /admission/mutate</c> answers allowed, with a JSON Patch
+/// pinning tags to digests where configured. A body that is not a review gets 400 with the reason, a body that
+/// is not JSON 415. The API server calls them with <c>?timeout=Ns</c>, which bounds the decision. With TLS
+/// configured, both answer only on the HTTPS listener (see <see cref="AdmissionListener"/>).
 /// </summary>
-public sealed partial class AdmissionEndpoints(AdmissionValidator validator, ILogger<AdmissionEndpoints> logger)
+public sealed partial class AdmissionEndpoints(
+    AdmissionValidator validator, AdmissionMutator mutator, AdmissionAudit audit, AdmissionListener listener, ILogger<AdmissionEndpoints> logger)
 {
     public const string ValidatePath = "/admission/validate";
+    public const string MutatePath = "/admission/mutate";
 
     /// <summary>The API server sends objects of at most ~3 MiB; anything much larger is not a review.</summary>
     public const int MaxBodyBytes = 8 * 1024 * 1024;
 
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost(ValidatePath, ValidateAsync);
+        app.MapPost(ValidatePath, context => AnswerAsync(context, validator.ValidateAsync));
+        app.MapPost(MutatePath, context => AnswerAsync(context, mutator.MutateAsync));
     }
 
-    private async Task ValidateAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context, Func<ReadOnlyMemory<byte>, string?, CancellationToken, Task<AdmissionOutcome>> decide)
     {
+        if (listener.TlsOnly && !context.Request.IsHttps)
+        {
+            await PlainAsync(context, StatusCodes.Status404NotFound, "404 page not found");
+            return;
+        }
         if (!IsJson(context.Request.ContentType))
         {
             await PlainAsync(context, StatusCodes.Status415UnsupportedMediaType, $"an AdmissionReview is sent as application/json, not '{context.Request.ContentType}'");
@@ -38,7 +48,7 @@ public sealed partial class AdmissionEndpoints(AdmissionValidator validator, ILo
             return;
         }
 
-        var outcome = await validator.ValidateAsync(body.Value, context.Request.Query["timeout"], context.RequestAborted);
+        var outcome = await decide(body.Value, context.Request.Query["timeout"], context.RequestAborted);
         if (outcome.IsMalformed)
         {
             LogMalformed(logger, outcome.Error!);
@@ -58,6 +68,7 @@ public sealed partial class AdmissionEndpoints(AdmissionValidator validator, ILo
         if (outcome.Failure is { } failure) LogFailure(logger, failure, request.Uid, request.Kind, request.Namespace, request.Name);
         else if (!response.Allowed) LogDenied(logger, request.Uid, request.Kind, request.Namespace, request.Name, response.Message ?? "");
         foreach (var finding in outcome.DryRun) LogDryRun(logger, request.Uid, request.Kind, request.Namespace, request.Name, finding);
+        audit.Observe(outcome);
     }
 
     private static bool IsJson(string? contentType) =>

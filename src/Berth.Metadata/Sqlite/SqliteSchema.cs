@@ -255,6 +255,32 @@ internal static class SqliteSchema
             UNIQUE (project_id, selectors)
         );
         """,
+        // 8 (admission_workload, admission_workload_image): the admission audit's memory of what runs, from the reviews
+        // the webhook admitted: a workload per (namespace, kind, name), replaced whole when seen again, removed on its
+        // DELETE review or when not seen for the configured retention.
+        """
+        CREATE TABLE admission_workload (
+            id INTEGER PRIMARY KEY,
+            namespace TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            api_group TEXT NOT NULL,
+            object_labels TEXT NOT NULL,
+            pod_labels TEXT NOT NULL,
+            last_seen INTEGER NOT NULL,
+            UNIQUE (namespace, kind, name)
+        );
+        CREATE INDEX admission_workload_last_seen ON admission_workload (last_seen);
+        CREATE TABLE admission_workload_image (
+            workload_id INTEGER NOT NULL REFERENCES admission_workload(id) ON DELETE CASCADE,
+            list TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            container TEXT NOT NULL,
+            image TEXT NOT NULL,
+            digest TEXT,
+            PRIMARY KEY (workload_id, list, position)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -5,7 +5,7 @@ namespace Berth.Policy.Admission;
 
 /// <summary>
 /// Writes the answering AdmissionReview: the request's <c>apiVersion</c>, <c>kind</c> and <c>uid</c> echoed (the
-/// API server rejects anything else), a 403 Forbidden status when refused, and warnings.
+/// API server rejects anything else), a 403 Forbidden status when refused, a mutating webhook's patch, and warnings.
 /// </summary>
 public static class AdmissionReviewWriter
 {
@@ -30,6 +30,11 @@ public static class AdmissionReviewWriter
                 json.WriteString("status", "Failure");
                 json.WriteString("message", response.Message ?? "");
                 json.WriteEndObject();
+            }
+            if (response.Patch is { } patch)
+            {
+                json.WriteString("patchType", "JSONPatch");
+                json.WriteBase64String("patch", patch);
             }
             if (response.Warnings.Count > 0)
             {

@@ -17,18 +17,27 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
         using (review)
         {
             var request = review.Request;
+            if (request.Operation == AdmissionOperations.Delete && !request.DryRun && PodSpecPath.For(request.Kind) is not null && request.Name.Length > 0)
+                return Answer(review, AdmissionResponse.Allow(request.Uid)) with { Gone = new(request.Namespace, request.Kind, request.Name) };
             if (request.Operation is not (AdmissionOperations.Create or AdmissionOperations.Update)) return Answer(review, AdmissionResponse.Allow(request.Uid));
             var template = PodTemplate.Find(request.Kind, request.Object!.Value);
             if (template is null) return Answer(review, AdmissionResponse.Allow(request.Uid));
             var containers = PodImages.Read(template.Spec, out var error);
             if (error is not null) return AdmissionOutcome.Malformed($"request.object: {error}");
+            var target = new AdmissionTarget(
+                request.Group, request.Kind, request.Namespace.Length > 0 ? request.Namespace : Namespace(request),
+                request.Name.Length > 0 ? request.Name : Name(request),
+                PodTemplate.LabelsOf(request.Object), template.Labels);
+            // Only a workload with a known name can be forgotten on its DELETE; pods named by generateName are
+            // remembered through the workload whose template made them. A dry run changes nothing, so nothing is remembered.
+            var seen = !request.DryRun && (request.Name.Length > 0 || Metadata(request, "name").Length > 0) ? new AdmissionSighting(target, containers) : null;
             if (request.Operation == AdmissionOperations.Update && request.OldObject is { } oldObject
                 && PodTemplate.Find(request.Kind, oldObject) is { } oldTemplate)
             {
                 var old = PodImages.Read(oldTemplate.Spec, out _);
                 containers = PodImages.NewSince(containers, old);
             }
-            if (containers.Count == 0) return Answer(review, AdmissionResponse.Allow(request.Uid));
+            if (containers.Count == 0) return Answer(review, AdmissionResponse.Allow(request.Uid)) with { Seen = seen };
 
             var timeout = AdmissionDeadline.Timeout(timeoutQuery, settings.DefaultTimeout);
             var deadline = AdmissionDeadline.For(timeout);
@@ -37,10 +46,6 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
             var findings = new AdmissionFindings();
             try
             {
-                var target = new AdmissionTarget(
-                    request.Group, request.Kind, request.Namespace.Length > 0 ? request.Namespace : Namespace(request),
-                    request.Name.Length > 0 ? request.Name : Name(request),
-                    PodTemplate.LabelsOf(request.Object), template.Labels);
                 rules.Evaluate(target, containers, findings);
                 await registry.EvaluateAsync(containers, findings, limit.Token);
             }
@@ -55,10 +60,9 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
                 var message = $"[denied by {RegistryAdmission.Name}] Berth could not decide ({e.GetType().Name}: {e.Message}); denied to fail closed";
                 return Answer(review, AdmissionResponse.Deny(request.Uid, message), findings.DryRun, e);
             }
-            var response = findings.Denials.Count > 0
-                ? AdmissionResponse.Deny(request.Uid, string.Join('\n', findings.Denials), findings.Warnings)
-                : AdmissionResponse.Allow(request.Uid, findings.Warnings);
-            return Answer(review, response, findings.DryRun);
+            if (findings.Denials.Count > 0)
+                return Answer(review, AdmissionResponse.Deny(request.Uid, string.Join('\n', findings.Denials), findings.Warnings), findings.DryRun);
+            return Answer(review, AdmissionResponse.Allow(request.Uid, findings.Warnings), findings.DryRun) with { Seen = seen };
         }
     }
 

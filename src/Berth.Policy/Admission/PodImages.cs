@@ -44,7 +44,7 @@ public static class PodImages
                         error = $"the pod spec's {field}[{index}].image is not a string";
                         return [];
                     }
-                    images.Add(new ContainerImage(kind, name, image.GetString()!));
+                    images.Add(new ContainerImage(kind, name, image.GetString()!, index));
                 }
                 index++;
             }

@@ -1,5 +1,9 @@
 using Berth.Api.Admission;
+using Berth.Api.System;
 using Berth.Configuration;
+using Berth.Configuration.Tls;
+using Berth.Metadata.Admission;
+using Berth.Metadata.Sqlite;
 using Berth.Policy.Admission;
 
 namespace Berth.Composition;
@@ -13,6 +17,8 @@ internal static class AdmissionComposition
 {
     public const string TimeoutKey = "Admission:DefaultTimeout";
     public const string CacheCapacityKey = "Admission:CacheCapacity";
+    public const string AuditRetentionKey = "Admission:AuditRetention";
+    public const string AuditCapacityKey = "Admission:AuditCapacity";
 
     public static IServiceCollection AddBerthAdmission(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +29,16 @@ internal static class AdmissionComposition
         services.AddSingleton(sp => new AdmissionVerdictCache(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdmissionSettings>().CacheCapacity));
         services.AddSingleton<RegistryAdmission>();
         services.AddSingleton<AdmissionValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<AdmissionRules>().Pinning);
+        services.AddSingleton<AdmissionMutator>();
+        services.AddSingleton(sp => sp.GetRequiredService<AdmissionRules>().Audit);
+        services.AddSingleton<IAdmissionAuditStore, SqliteAdmissionAuditStore>();
+        services.AddSingleton<AdmissionAudit>();
+        services.AddSingleton<AdmissionAuditReport>();
+        services.AddHostedService<AdmissionAuditWriter>();
+        services.AddSingleton<AdmissionAuditEndpoints>();
+        // With an HTTPS listener the API server calls the webhook there; the plain listener then answers 404.
+        services.AddSingleton(new AdmissionListener(!string.IsNullOrWhiteSpace(configuration[TlsSettings.ListenKey])));
         services.AddSingleton<AdmissionEndpoints>();
         return services;
     }
@@ -30,8 +46,11 @@ internal static class AdmissionComposition
     /// <summary>The configuration error that stops <c>berth serve</c>, naming the key and file; null when valid.</summary>
     public static string? Invalid(IServiceProvider services) => services.GetRequiredService<AdmissionRules>().Error;
 
-    public static void MapBerthAdmission(this WebApplication app) =>
+    public static void MapBerthAdmission(this WebApplication app)
+    {
         app.Services.GetRequiredService<AdmissionEndpoints>().Map(app);
+        app.Services.GetRequiredService<AdmissionAuditEndpoints>().Map(app.MapGroup(OpenApiDocument.Prefix));
+    }
 
     /// <summary>Reads the constraints and settings; used by <c>berth serve</c> and <c>berth admin admission export-vap</c>.</summary>
     public static AdmissionRules Read(IConfiguration configuration)
@@ -46,11 +65,24 @@ internal static class AdmissionComposition
         if (configuration[CacheCapacityKey] is { Length: > 0 } capacityText && (!int.TryParse(capacityText, out capacity) || capacity < 0))
             return new AdmissionRules(null, null!, $"{CacheCapacityKey} is '{capacityText}'; expected a whole number, 0 or more");
         var settings = new AdmissionSettings(address, timeout, capacity);
+        var retention = AdmissionAuditSettings.StandardRetention;
+        if (configuration[AuditRetentionKey] is { Length: > 0 } retentionText
+            && (!TimeSpan.TryParse(retentionText, System.Globalization.CultureInfo.InvariantCulture, out retention) || retention < TimeSpan.FromMinutes(1)))
+            return new AdmissionRules(null, settings, $"{AuditRetentionKey} is '{retentionText}'; expected a time span of at least 00:01:00, such as 30.00:00:00");
+        var auditCapacity = AdmissionAuditSettings.StandardCapacity;
+        if (configuration[AuditCapacityKey] is { Length: > 0 } auditText && (!int.TryParse(auditText, out auditCapacity) || auditCapacity < 0))
+            return new AdmissionRules(null, settings, $"{AuditCapacityKey} is '{auditText}'; expected a whole number of workloads, 0 (remember none) or more");
+        var pinning = DigestPinningConfiguration.Read(configuration, out var pinningError);
+        if (pinning is null) return new AdmissionRules(null, settings, pinningError);
 
         var paths = ConstraintPaths(configuration);
-        if (paths.Count == 0) return new AdmissionRules([AllowedReposConstraint.Default(address)], settings, null);
-        var constraints = ConstraintFiles.Load(paths, out var error);
-        return new AdmissionRules(constraints, settings, error);
+        string? error = null;
+        var constraints = paths.Count == 0 ? [AllowedReposConstraint.Default(address)] : ConstraintFiles.Load(paths, out error);
+        return new AdmissionRules(constraints, settings, error)
+        {
+            Pinning = pinning,
+            Audit = new AdmissionAuditSettings(retention, auditCapacity),
+        };
     }
 
     /// <summary>One path as a string, or a list (<c>Admission:Constraints:0</c>, …).</summary>
