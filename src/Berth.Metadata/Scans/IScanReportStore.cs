@@ -28,20 +28,12 @@ public interface IScanReportStore
     Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, string? sbomDigest, DateTimeOffset end,
         CancellationToken cancellationToken);
 
-    /// <summary>As the other overload, for a report with no SBOM.</summary>
-    Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset end, CancellationToken cancellationToken) =>
-        CompleteAsync(reportId, summary, document, null, end, cancellationToken);
-
     /// <summary>Marks the scan failed with a message; false when the report id is no longer current.</summary>
     Task<bool> FailAsync(string reportId, string error, DateTimeOffset end, CancellationToken cancellationToken);
 
     /// <summary>Replaces a successful report's findings after re-matching (end time unchanged); false when it changed meanwhile.</summary>
     Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, string? sbomDigest, DateTimeOffset matchedAt,
         CancellationToken cancellationToken);
-
-    /// <summary>As the other overload, for a report with no SBOM.</summary>
-    Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset matchedAt, CancellationToken cancellationToken) =>
-        UpdateMatchAsync(reportId, summary, document, null, matchedAt, cancellationToken);
 
     /// <summary>
     /// Harbor's stop: the reports of these digests that are Pending or Running become Stopped (with an end time), so no

@@ -76,6 +76,14 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
             [("$id", reportId), ("$end", end.ToUnixTimeMilliseconds()), ("$document", document), ("$sbom", sbomDigest), .. SummaryParameters(summary)]),
             cancellationToken);
 
+    /// <summary>As <see cref="CompleteAsync(string, ScanSummaryCounts, string, string?, DateTimeOffset, CancellationToken)"/>, with no SBOM.</summary>
+    public Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset end, CancellationToken cancellationToken) =>
+        CompleteAsync(reportId, summary, document, null, end, cancellationToken);
+
+    /// <summary>As <see cref="UpdateMatchAsync(string, ScanSummaryCounts, string, string?, DateTimeOffset, CancellationToken)"/>, with no SBOM.</summary>
+    public Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset matchedAt, CancellationToken cancellationToken) =>
+        UpdateMatchAsync(reportId, summary, document, null, matchedAt, cancellationToken);
+
     public Task<bool> FailAsync(string reportId, string error, DateTimeOffset end, CancellationToken cancellationToken) =>
         database.WriteAsync(t => t.ChangesAsync(
             """
