@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Berth.Jobs;
 
-/// <summary>Wires the background jobs: the scan queue and its workers, scan on push, and re-matching after advisory imports.</summary>
+/// <summary>Wires the background jobs: the scan queue and its workers, scan on push, and re-matching after advisory imports, the scan-all schedule.</summary>
 public static class JobServices
 {
     /// <summary>Where analyzed layers are cached, under the data directory.</summary>
@@ -26,6 +26,8 @@ public static class JobServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAdvisoryStore, SqliteAdvisoryStore>();
         services.AddSingleton<IScanReportStore, SqliteScanReportStore>();
+        services.AddSingleton<IScanAllScheduleStore, SqliteScanAllScheduleStore>();
+        services.AddSingleton<RunningScans>();
 
         services.AddSingleton(sp => new ImageScanner(
             new ImageInventoryReader(new CachedLayerAnalyzer(
@@ -39,6 +41,7 @@ public static class JobServices
         services.AddBerthExternalScanners(configuration);
         services.AddHostedService<ScanWorker>();
         services.AddHostedService<AdvisoryRematcher>();
+        services.AddHostedService<ScanAllScheduleRunner>();
         return services;
     }
 }

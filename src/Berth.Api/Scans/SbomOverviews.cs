@@ -16,6 +16,7 @@ public static class SbomOverviews
             start,
             end,
             report.Status,
+            report.Status == ScanStatus.Success ? report.SbomDigest : null,
             report.ReportId,
             report.StartTime is not null && report.EndTime is not null ? (long)Math.Max(0, (end - start).TotalSeconds) : 0,
             report.ScannerName is { } name ? new HarborScanner(name, HarborScanner.Berth.Vendor, report.ScannerVersion ?? "") : HarborScanner.Berth);

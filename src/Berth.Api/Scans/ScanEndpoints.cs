@@ -16,43 +16,28 @@ using Microsoft.AspNetCore.Routing;
 namespace Berth.Api.Scans;
 
 /// <summary>
-/// Harbor's scanning calls: scan one artifact, its vulnerabilities addition, scan all (administrators), and the
-/// scan metrics. Scans run in the background; these calls queue them and read what they stored.
+/// Harbor's scanning calls on one artifact: scan it, stop its scan, its vulnerabilities and SBOM additions, the scan
+/// log. Scans run in the background; these calls queue them and read what they stored. Scan-all is
+/// <see cref="ScanAllEndpoints"/>.
 /// </summary>
 public sealed class ScanEndpoints(
-    ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IScanReportStore reports, IScanScheduler scheduler, ApiCaller callers)
+    ProjectGate gate, RepositoryPath paths, IArtifactQueries queries, IScanReportStore reports, IScanScheduler scheduler)
 {
     private const string Artifact = "/projects/{project}/repositories/{repository}/artifacts/{reference}";
 
     public void Map(IEndpointRouteBuilder api)
     {
         api.MapPost(Artifact + "/scan", ScanAsync);
+        api.MapPost(Artifact + "/scan/stop", StopAsync);
         api.MapGet(Artifact + "/additions/vulnerabilities", VulnerabilitiesAsync);
         api.MapGet(Artifact + "/additions/sbom", SbomAsync);
         api.MapGet(Artifact + "/scan/{reportId}/log", LogAsync);
-        api.MapPost("/system/scanAll/schedule", ScanAllAsync);
-        api.MapGet("/scans/all/metrics", MetricsAsync);
-        api.MapGet("/scans/schedule/metrics", MetricsAsync);
     }
 
     private async Task ScanAsync(HttpContext context, string project, string repository, string reference)
     {
-        var scanType = ScanTypeRequest.Vulnerability;
-        // The body is optional (Harbor's clients send none for a vulnerability scan).
-        if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.Headers.TransferEncoding.Count > 0))
-        {
-            var (request, error) = await ApiJson.ReadAsync<ScanTypeRequest>(context);
-            scanType = request?.ScanType ?? ScanTypeRequest.Vulnerability;
-            if (error is null && scanType is not (ScanTypeRequest.Vulnerability or ScanTypeRequest.Sbom))
-                error = HarborError.BadRequest($"scan_type '{scanType}' is not supported; use \"vulnerability\" or \"sbom\"");
-            if (error is not null)
-            {
-                await error.WriteAsync(context);
-                return;
-            }
-        }
-        // An SBOM is the inventory the vulnerability scan reads, so both scan types queue the same scan.
-        var resource = scanType == ScanTypeRequest.Sbom ? Resources.Sbom : Resources.Scan;
+        var resource = await ScanResourceAsync(context);
+        if (resource is null) return;
         var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(resource, Actions.Create));
         if (artifact is null) return;
         var scheduled = await scheduler.ScheduleAsync(artifact.RepositoryName, artifact.Digest.ToString(), context.RequestAborted);
@@ -62,6 +47,47 @@ public sealed class ScanEndpoints(
             return;
         }
         context.Response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
+    /// <summary>
+    /// Harbor's stop: 202 once the artifact's Pending or Running scan is Stopped (a running one is cancelled); 202 with
+    /// nothing changed when its last scan had finished; 404 when it was never scanned. Needs scan (or sbom) stop, which
+    /// project administrators and maintainers have.
+    /// </summary>
+    private async Task StopAsync(HttpContext context, string project, string repository, string reference)
+    {
+        var resource = await ScanResourceAsync(context);
+        if (resource is null) return;
+        var artifact = await ArtifactAsync(context, project, repository, reference, new Permission(resource, Actions.Stop));
+        if (artifact is null) return;
+        var stop = await scheduler.StopAsync(artifact.RepositoryName, artifact.Digest.ToString(), context.RequestAborted);
+        if (!stop.Found)
+        {
+            await HarborError.NotFound(stop.NotFound!).WriteAsync(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
+    /// <summary>
+    /// The permission resource of the optional <c>{"scan_type":…}</c> body: scan, or sbom. Null after answering 400.
+    /// An SBOM is the inventory the vulnerability scan reads, so both scan types act on the same scan.
+    /// </summary>
+    private static async Task<string?> ScanResourceAsync(HttpContext context)
+    {
+        // The body is optional (Harbor's clients send none for a vulnerability scan).
+        if (context.Request.ContentLength is 0 || (context.Request.ContentLength is null && context.Request.Headers.TransferEncoding.Count == 0))
+            return Resources.Scan;
+        var (request, error) = await ApiJson.ReadAsync<ScanTypeRequest>(context);
+        var scanType = request?.ScanType ?? ScanTypeRequest.Vulnerability;
+        if (error is null && scanType is not (ScanTypeRequest.Vulnerability or ScanTypeRequest.Sbom))
+            error = HarborError.BadRequest($"scan_type '{scanType}' is not supported; use \"vulnerability\" or \"sbom\"");
+        if (error is not null)
+        {
+            await error.WriteAsync(context);
+            return null;
+        }
+        return scanType == ScanTypeRequest.Sbom ? Resources.Sbom : Resources.Scan;
     }
 
     /// <summary><c>{"&lt;report media type&gt;": report}</c>, or <c>{}</c> when there is no finished report (or the caller accepts none Berth has).</summary>
@@ -137,45 +163,6 @@ public sealed class ScanEndpoints(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(ScanLog.Of(report), context.RequestAborted);
-    }
-
-    private async Task ScanAllAsync(HttpContext context)
-    {
-        if (await AdministratorAsync(context, "scan all artifacts") is not true) return;
-        var (request, error) = await ApiJson.ReadAsync<ScanAllRequest>(context);
-        var type = request?.Schedule?.Type;
-        if (error is null && !string.Equals(type, "Manual", StringComparison.Ordinal))
-            error = HarborError.BadRequest($"schedule type '{type}' is not supported; Berth runs scan all on request: {{\"schedule\":{{\"type\":\"Manual\"}}}}");
-        if (error is not null)
-        {
-            await error.WriteAsync(context);
-            return;
-        }
-        await scheduler.ScheduleAllAsync(context.RequestAborted);
-        context.Response.StatusCode = StatusCodes.Status201Created;
-    }
-
-    private async Task MetricsAsync(HttpContext context)
-    {
-        if (await AdministratorAsync(context, "read scan metrics") is not true) return;
-        var counts = await reports.CountByStatusAsync(context.RequestAborted);
-        int Count(string status) => counts.GetValueOrDefault(status);
-        await ApiJson.WriteAsync(context, new ScanMetricsJson(
-            counts.Values.Sum(),
-            Count(ScanStatus.Success) + Count(ScanStatus.Error) + Count(ScanStatus.Stopped),
-            counts,
-            Count(ScanStatus.Pending) + Count(ScanStatus.Running) > 0,
-            "Manual"));
-    }
-
-    /// <summary>True for a system administrator; otherwise writes 401 or 403 and returns false.</summary>
-    private async Task<bool> AdministratorAsync(HttpContext context, string purpose)
-    {
-        var (principal, error) = await callers.IdentifySignedInAsync(context, purpose);
-        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden($"only system administrators may {purpose}");
-        if (error is null) return true;
-        await error.WriteAsync(context);
-        return false;
     }
 
     /// <summary>The artifact a tag or digest names, or null after writing 401, 403 or 404.</summary>

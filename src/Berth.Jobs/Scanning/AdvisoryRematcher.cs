@@ -89,8 +89,11 @@ public sealed partial class AdvisoryRematcher(
             return false;
         }
         var current = await scanner.RematchAsync(previous, cancellationToken);
+        var document = ScanReportDocument.Serialize(current);
+        // The SPDX document names its creation time, which re-matching renews: its digest follows.
+        var sbomDigest = await SbomDigests.OfStoredAsync(document, cancellationToken);
         return await reports.UpdateMatchAsync(
-            stored.Report.ReportId, ScanSummaries.Of(current), ScanReportDocument.Serialize(current), matchedAt, cancellationToken);
+            stored.Report.ReportId, ScanSummaries.Of(current), document, sbomDigest, matchedAt, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "re-matched {Count} stored reports against the advisories imported at {ImportedAt}")]

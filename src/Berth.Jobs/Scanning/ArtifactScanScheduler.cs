@@ -8,11 +8,12 @@ namespace Berth.Jobs.Scanning;
 
 /// <summary>
 /// Turns "scan this artifact" into rows of the durable queue: an image queues its own report, an index each image
-/// it lists (its overview is then the children's, merged), anything else is refused with the reason.
+/// it lists (its overview is then the children's, merged), anything else is refused with the reason. Stopping works on
+/// the same rows: a stopped report is Stopped at once, and the scan running it here is cancelled.
 /// </summary>
 public sealed class ArtifactScanScheduler(
-    IRegistryMetadata registry, IScanReportStore reports, ScanQueueSignal signal, PolicyRevision policyRevision, IOptions<ScannerOptions> options,
-    TimeProvider clock) : IScanScheduler
+    IRegistryMetadata registry, IScanReportStore reports, ScanQueueSignal signal, RunningScans running, PolicyRevision policyRevision,
+    IOptions<ScannerOptions> options, TimeProvider clock) : IScanScheduler
 {
     private const int ScanAllPage = 500;
 
@@ -65,6 +66,38 @@ public sealed class ArtifactScanScheduler(
             signal.Notify(added);
             queued += added;
         }
+    }
+
+    public async Task<ScanStop> StopAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        var manifest = await registry.FindManifestAsync(repository, digest, cancellationToken);
+        if (manifest is null) return ScanStop.Missing($"artifact {digest} is not in {repository}");
+        var target = ScanTarget.Of(manifest.MediaType, manifest.Content);
+        IReadOnlyList<string> digests = target.Kind == ScanTargetKind.Index
+            ? [.. target.Children.Select(child => child.ToString())]
+            : [manifest.Digest.ToString()];
+        // As Harbor: no scan ever asked for is "not found"; a finished one is accepted and left as it is.
+        if ((await reports.FindManyAsync(digests, cancellationToken)).Count == 0)
+            return ScanStop.Missing($"no scan of artifact {digest} in {repository} was found");
+        var stopped = await reports.StopAsync(digests, clock.GetUtcNow(), cancellationToken);
+        Stopped(stopped);
+        return ScanStop.Of(stopped.Count);
+    }
+
+    public async Task<int> StopAllAsync(CancellationToken cancellationToken)
+    {
+        var stopped = await reports.StopAllAsync(clock.GetUtcNow(), cancellationToken);
+        Stopped(stopped);
+        return stopped.Count;
+    }
+
+    private void Stopped(IReadOnlyList<string> reportIds)
+    {
+        if (reportIds.Count == 0) return;
+        // Scans running in this process end now; those of other replicas when their watch reads the row.
+        running.Cancel(reportIds);
+        // Pending or Running made a pull wait (or be refused); Stopped is what pull prevention sees from now on.
+        policyRevision.Advance();
     }
 
     private async Task<ScanRequest?> ImageRequestAsync(string repository, Digest child, CancellationToken cancellationToken)

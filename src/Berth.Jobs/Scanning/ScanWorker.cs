@@ -13,7 +13,7 @@ namespace Berth.Jobs.Scanning;
 /// Runs queued scans: <see cref="ScannerOptions.Workers"/> loops each claim the oldest Pending report, read the image
 /// from the registry, scan it and store the report. Scans left Running by a stopped process are queued again at
 /// start, so a restart resumes them. Any failure of one scan ends that scan as Error with its message; the worker
-/// goes on.
+/// goes on. A scan stopped meanwhile (Harbor's scan stop) is cancelled and stays Stopped.
 /// </summary>
 public sealed partial class ScanWorker(
     IScanReportStore reports,
@@ -21,6 +21,7 @@ public sealed partial class ScanWorker(
     ExternalScans external,
     ImageScanner scanner,
     ScanQueueSignal signal,
+    RunningScans running,
     PolicyRevision policyRevision,
     IOptions<ScannerOptions> options,
     TimeProvider clock,
@@ -71,23 +72,49 @@ public sealed partial class ScanWorker(
         }
     }
 
-    /// <summary>Scans one claimed report. Cancellation (shutdown) leaves it Running, which the next start queues again.</summary>
+    /// <summary>
+    /// Scans one claimed report. Cancellation by shutdown leaves it Running, which the next start queues again;
+    /// cancellation by a stop leaves it as the stop wrote it, Stopped.
+    /// </summary>
     private async Task ScanAsync(ScanReportRecord claimed, CancellationToken stoppingToken)
     {
+        using var scan = running.Start(claimed.ReportId, stoppingToken);
+        var watch = ScanStopWatch.WatchAsync(reports, claimed, scan, options.Value.StopCheckInterval, clock);
+        try
+        {
+            await RunScanAsync(claimed, scan.Token);
+        }
+        catch (OperationCanceledException) when (scan.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            LogStopped(logger, claimed.Repository, claimed.Digest, claimed.ReportId);
+            policyRevision.Advance();
+        }
+        finally
+        {
+            running.Finish(claimed.ReportId);
+            await scan.CancelAsync();
+            await watch;
+        }
+    }
+
+    private async Task RunScanAsync(ScanReportRecord claimed, CancellationToken cancellationToken)
+    {
         // A project (or the system) that chose an external scanner is scanned there; that path ends the report itself.
-        if (await external.TryScanAsync(claimed, stoppingToken)) return;
+        if (await external.TryScanAsync(claimed, cancellationToken)) return;
         LogStarted(logger, claimed.Repository, claimed.Digest, claimed.ReportId);
         string? error;
         try
         {
-            var load = await images.LoadAsync(claimed.Repository, claimed.Digest, stoppingToken);
+            var load = await images.LoadAsync(claimed.Repository, claimed.Digest, cancellationToken);
             if (load.Image is { } image)
             {
-                var result = await scanner.ScanAsync(image, null, stoppingToken);
+                var result = await scanner.ScanAsync(image, null, cancellationToken);
                 if (result.Report is { } report)
                 {
+                    var document = ScanReportDocument.Serialize(report);
+                    var sbomDigest = await SbomDigests.OfStoredAsync(document, cancellationToken);
                     var stored = await reports.CompleteAsync(
-                        claimed.ReportId, ScanSummaries.Of(report), ScanReportDocument.Serialize(report), clock.GetUtcNow(), CancellationToken.None);
+                        claimed.ReportId, ScanSummaries.Of(report), document, sbomDigest, clock.GetUtcNow(), CancellationToken.None);
                     policyRevision.Advance();
                     LogFinished(logger, claimed.Repository, claimed.Digest, report.Summary.Total, stored);
                     return;
@@ -99,7 +126,7 @@ public sealed partial class ScanWorker(
                 error = load.Error;
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
@@ -127,4 +154,7 @@ public sealed partial class ScanWorker(
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "reading the scan queue failed; retrying")]
     private static partial void LogQueueFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "scan of {Repository}@{Digest} (report {ReportId}) was stopped")]
+    private static partial void LogStopped(ILogger logger, string repository, string digest, string reportId);
 }

@@ -2,7 +2,7 @@ namespace Berth.Metadata.Scans;
 
 /// <summary>
 /// Vulnerability reports, one per artifact digest, and the durable scan queue they form: a request makes the
-/// report Pending, a worker claims it (Running) and completes it (Success or Error).
+/// report Pending, a worker claims it (Running) and completes it (Success or Error), or a stop ends it (Stopped).
 /// </summary>
 public interface IScanReportStore
 {
@@ -21,14 +21,28 @@ public interface IScanReportStore
     /// <summary>Puts Running reports back in the queue: at start, they were left by a process that stopped mid-scan.</summary>
     Task<int> RequeueRunningAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a successful scan's summary and document; false when the report id is no longer current.</summary>
-    Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset end, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a successful scan's summary, document and the digest of its SPDX SBOM (null when it has none); false when
+    /// the report id is no longer current (requested again, or stopped meanwhile).
+    /// </summary>
+    Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, string? sbomDigest, DateTimeOffset end,
+        CancellationToken cancellationToken);
 
     /// <summary>Marks the scan failed with a message; false when the report id is no longer current.</summary>
     Task<bool> FailAsync(string reportId, string error, DateTimeOffset end, CancellationToken cancellationToken);
 
     /// <summary>Replaces a successful report's findings after re-matching (end time unchanged); false when it changed meanwhile.</summary>
-    Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset matchedAt, CancellationToken cancellationToken);
+    Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, string? sbomDigest, DateTimeOffset matchedAt,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Harbor's stop: the reports of these digests that are Pending or Running become Stopped (with an end time), so no
+    /// worker claims or completes them. Returns the report ids stopped; a worker running one of them cancels it.
+    /// </summary>
+    Task<IReadOnlyList<string>> StopAsync(IReadOnlyCollection<string> digests, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Stops every Pending and Running report (Harbor's scan-all stop); returns the report ids stopped.</summary>
+    Task<IReadOnlyList<string>> StopAllAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<ScanReportRecord?> FindAsync(string digest, CancellationToken cancellationToken);
 

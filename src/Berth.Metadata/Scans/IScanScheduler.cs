@@ -10,4 +10,10 @@ public interface IScanScheduler
 
     /// <summary>Queues every scannable image in the registry; returns how many were queued.</summary>
     Task<int> ScheduleAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stops the artifact's Pending or Running scan (for an index, its images' scans).</summary>
+    Task<ScanStop> StopAsync(string repository, string digest, CancellationToken cancellationToken);
+
+    /// <summary>Stops every Pending and Running scan; returns how many were stopped.</summary>
+    Task<int> StopAllAsync(CancellationToken cancellationToken);
 }

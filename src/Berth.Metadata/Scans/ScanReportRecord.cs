@@ -8,6 +8,7 @@ namespace Berth.Metadata.Scans;
 /// <param name="Repository">The repository the scan reads the artifact from (the one that last requested it).</param>
 /// <param name="MatchedAt">When matching against the advisories began for the findings stored now.</param>
 /// <param name="Summary">Present once a scan succeeded.</param>
+/// <param name="SbomDigest">The sha256 digest of the SPDX SBOM rendered from a successful report, when it has an inventory.</param>
 public sealed record ScanReportRecord(
     long Row,
     string Digest,
@@ -22,4 +23,5 @@ public sealed record ScanReportRecord(
     string? Error,
     string? ScannerName,
     string? ScannerVersion,
-    ScanSummaryCounts? Summary);
+    ScanSummaryCounts? Summary,
+    string? SbomDigest = null);

@@ -10,10 +10,10 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
     private const string Columns =
         """
         id, digest, report_id, repository, project_id, status, requested_at, start_time, end_time, matched_at, error,
-        scanner_name, scanner_version, severity, total, fixable, critical, high, medium, low, unknown
+        scanner_name, scanner_version, severity, total, fixable, critical, high, medium, low, unknown, sbom_digest
         """;
 
-    private const int DocumentOrdinal = 21;
+    private const int DocumentOrdinal = 22;
 
     public Task<bool> RequestAsync(ScanRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction => RequestInAsync(transaction, request, now, cancellationToken), cancellationToken);
@@ -37,7 +37,7 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
                 report_id = excluded.report_id, repository = excluded.repository, project_id = excluded.project_id,
                 status = 'Pending', requested_at = excluded.requested_at, start_time = NULL, end_time = NULL, matched_at = NULL,
                 error = NULL, scanner_name = NULL, scanner_version = NULL, severity = NULL, total = NULL, fixable = NULL,
-                critical = NULL, high = NULL, medium = NULL, low = NULL, unknown = NULL, document = NULL
+                critical = NULL, high = NULL, medium = NULL, low = NULL, unknown = NULL, document = NULL, sbom_digest = NULL
             WHERE scan_report.status NOT IN ('Pending', 'Running');
             """,
             cancellationToken, ("$digest", request.Digest), ("$id", Guid.NewGuid().ToString()), ("$repository", request.Repository),
@@ -63,35 +63,75 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
-    public Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset end, CancellationToken cancellationToken) =>
+    public Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, string? sbomDigest, DateTimeOffset end,
+        CancellationToken cancellationToken) =>
         database.WriteAsync(t => t.ChangesAsync(
             """
             UPDATE scan_report SET status = 'Success', end_time = $end, matched_at = start_time, error = NULL,
                 severity = $severity, total = $total, fixable = $fixable, critical = $critical, high = $high, medium = $medium,
-                low = $low, unknown = $unknown, document = $document
+                low = $low, unknown = $unknown, document = $document, sbom_digest = $sbom
             WHERE report_id = $id AND status = 'Running';
             """,
-            cancellationToken, [("$id", reportId), ("$end", end.ToUnixTimeMilliseconds()), ("$document", document), .. SummaryParameters(summary)]),
+            cancellationToken,
+            [("$id", reportId), ("$end", end.ToUnixTimeMilliseconds()), ("$document", document), ("$sbom", sbomDigest), .. SummaryParameters(summary)]),
             cancellationToken);
+
+    /// <summary>As <see cref="CompleteAsync(string, ScanSummaryCounts, string, string?, DateTimeOffset, CancellationToken)"/>, with no SBOM.</summary>
+    public Task<bool> CompleteAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset end, CancellationToken cancellationToken) =>
+        CompleteAsync(reportId, summary, document, null, end, cancellationToken);
+
+    /// <summary>As <see cref="UpdateMatchAsync(string, ScanSummaryCounts, string, string?, DateTimeOffset, CancellationToken)"/>, with no SBOM.</summary>
+    public Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset matchedAt, CancellationToken cancellationToken) =>
+        UpdateMatchAsync(reportId, summary, document, null, matchedAt, cancellationToken);
 
     public Task<bool> FailAsync(string reportId, string error, DateTimeOffset end, CancellationToken cancellationToken) =>
         database.WriteAsync(t => t.ChangesAsync(
             """
             UPDATE scan_report SET status = 'Error', end_time = $end, error = $error, severity = NULL, total = NULL, fixable = NULL,
-                critical = NULL, high = NULL, medium = NULL, low = NULL, unknown = NULL, document = NULL
+                critical = NULL, high = NULL, medium = NULL, low = NULL, unknown = NULL, document = NULL, sbom_digest = NULL
             WHERE report_id = $id AND status IN ('Running', 'Success');
             """,
             cancellationToken, ("$id", reportId), ("$end", end.ToUnixTimeMilliseconds()), ("$error", error)), cancellationToken);
 
-    public Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, DateTimeOffset matchedAt, CancellationToken cancellationToken) =>
+    public Task<bool> UpdateMatchAsync(string reportId, ScanSummaryCounts summary, string document, string? sbomDigest, DateTimeOffset matchedAt,
+        CancellationToken cancellationToken) =>
         database.WriteAsync(t => t.ChangesAsync(
             """
             UPDATE scan_report SET matched_at = $matched, severity = $severity, total = $total, fixable = $fixable, critical = $critical,
-                high = $high, medium = $medium, low = $low, unknown = $unknown, document = $document
+                high = $high, medium = $medium, low = $low, unknown = $unknown, document = $document, sbom_digest = $sbom
             WHERE report_id = $id AND status = 'Success';
             """,
-            cancellationToken, [("$id", reportId), ("$matched", matchedAt.ToUnixTimeMilliseconds()), ("$document", document), .. SummaryParameters(summary)]),
+            cancellationToken,
+            [("$id", reportId), ("$matched", matchedAt.ToUnixTimeMilliseconds()), ("$document", document), ("$sbom", sbomDigest), .. SummaryParameters(summary)]),
             cancellationToken);
+
+    public Task<IReadOnlyList<string>> StopAsync(IReadOnlyCollection<string> digests, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<string>>(async transaction =>
+        {
+            List<string> stopped = [];
+            await using var command = transaction.Command($"{StopSql} AND digest = $digest RETURNING report_id;", ("$now", now.ToUnixTimeMilliseconds()));
+            var parameter = command.Parameters.Add("$digest", SqliteType.Text);
+            foreach (var digest in digests.Distinct())
+            {
+                parameter.Value = digest;
+                stopped.AddRange(await command.ReadAllAsync(r => r.GetString(0), cancellationToken));
+            }
+            return stopped;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> StopAllAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<string>>(async transaction =>
+        {
+            await using var command = transaction.Command($"{StopSql} RETURNING report_id;", ("$now", now.ToUnixTimeMilliseconds()));
+            return await command.ReadAllAsync(r => r.GetString(0), cancellationToken);
+        }, cancellationToken);
+
+    // Harbor's Stopped report keeps its start time (a stopped Pending one has none) and no result.
+    private const string StopSql =
+        """
+        UPDATE scan_report SET status = 'Stopped', end_time = $now, error = NULL
+        WHERE status IN ('Pending', 'Running')
+        """;
 
     public async Task<ScanReportRecord?> FindAsync(string digest, CancellationToken cancellationToken)
     {
@@ -170,7 +210,8 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt64(4), r.GetString(5),
         Time(r.GetInt64(6)), Time(r, 7), Time(r, 8), Time(r, 9), Text(r, 10), Text(r, 11), Text(r, 12),
         r.IsDBNull(13) ? null : new ScanSummaryCounts(r.GetString(13), r.GetInt32(14), r.GetInt32(15), r.GetInt32(16), r.GetInt32(17),
-            r.GetInt32(18), r.GetInt32(19), r.GetInt32(20)));
+            r.GetInt32(18), r.GetInt32(19), r.GetInt32(20)),
+        Text(r, 21));
 
     private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

@@ -281,6 +281,20 @@ internal static class SqliteSchema
             PRIMARY KEY (workload_id, list, position)
         );
         """,
+        // 9 (scan_all_schedule, scan_report.sbom_digest): Harbor's scheduled scan-all as one row (id 1), durable across
+        // restarts. last_fired_at is compared and set in one UPDATE, so of several replicas exactly one fires an
+        // occurrence. sbom_digest is the sha256 of the SPDX document additions/sbom returns for the stored report.
+        """
+        CREATE TABLE scan_all_schedule (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            type TEXT NOT NULL,
+            cron TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            last_fired_at INTEGER
+        );
+        ALTER TABLE scan_report ADD COLUMN sbom_digest TEXT;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

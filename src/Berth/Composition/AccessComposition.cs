@@ -73,6 +73,7 @@ internal static class AccessComposition
         services.AddSingleton<AuditLogEndpoints>();
         services.AddSingleton<SearchEndpoints>();
         services.AddSingleton<ScanEndpoints>();
+        services.AddSingleton<ScanAllEndpoints>();
         return services;
     }
 
@@ -97,5 +98,6 @@ internal static class AccessComposition
         services.GetRequiredService<AuditLogEndpoints>().Map(api);
         services.GetRequiredService<SearchEndpoints>().Map(api);
         services.GetRequiredService<ScanEndpoints>().Map(api);
+        services.GetRequiredService<ScanAllEndpoints>().Map(api);
     }
 }

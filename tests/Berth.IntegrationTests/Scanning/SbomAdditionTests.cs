@@ -71,6 +71,10 @@ public sealed class SbomAdditionTests : IAsyncLifetime
         Assert.True(overview["end_time"]!.GetValue<DateTimeOffset>() >= overview["start_time"]!.GetValue<DateTimeOffset>());
         // The flags are independent: the SBOM overview alone does not bring the vulnerability overview.
         Assert.Null(artifact["scan_overview"]);
+        // Harbor's sbom_digest: the sha256 of exactly the bytes additions/sbom returns, the same on every request.
+        var served = await client.GetByteArrayAsync(sbomPath);
+        Assert.Equal($"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(served))}", overview["sbom_digest"]!.GetValue<string>());
+        Assert.Equal(served, await client.GetByteArrayAsync(sbomPath));
         var listed = (await ApiImage.GetJsonAsync(client, "api/v2.0/projects/sboms/repositories/node/artifacts?with_sbom_overview=true")).AsArray();
         Assert.Equal(overview.ToJsonString(), Assert.Single(listed)!["sbom_overview"]!.ToJsonString());
 

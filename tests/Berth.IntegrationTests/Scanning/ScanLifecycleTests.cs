@@ -43,7 +43,7 @@ public sealed class ScanLifecycleTests : IAsyncLifetime
             await ApiCalls.ErrorMessageAsync(await projectAdmin.PostAsync("api/v2.0/system/scanAll/schedule", ApiCalls.Json(body)), HttpStatusCode.Forbidden);
         using var admin = _server.CreateClient();
         await ApiCalls.ErrorMessageAsync(
-            await admin.PostAsync("api/v2.0/system/scanAll/schedule", ApiCalls.Json("""{"schedule":{"type":"Daily"}}""")), HttpStatusCode.BadRequest);
+            await admin.PostAsync("api/v2.0/system/scanAll/schedule", ApiCalls.Json("""{"schedule":{"type":"Often"}}""")), HttpStatusCode.BadRequest);
 
         using (var response = await admin.PostAsync("api/v2.0/system/scanAll/schedule", ApiCalls.Json(body)))
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -19,7 +19,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         Assert.True(await _db.ScalarAsync<long>("PRAGMA user_version;") >= 1);
         Assert.Equal(
             ["admission_workload", "admission_workload_image", "advisory", "advisory_source", "artifact", "artifact_blob", "artifact_child", "audit_log", "blob", "cve_allowlist", "immutable_tag_rule", "project", "project_member",
-             "project_metadata", "project_scanner", "repository", "repository_blob", "robot", "scan_report", "scanner_registration", "signature_key", "tag", "user_account"],
+             "project_metadata", "project_scanner", "repository", "repository_blob", "robot", "scan_all_schedule", "scan_report", "scanner_registration", "signature_key", "tag", "user_account"],
             (await _db.CountRowsAsync()).Keys);
     }
 

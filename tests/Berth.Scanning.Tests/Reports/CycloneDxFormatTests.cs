@@ -28,6 +28,21 @@ public sealed class CycloneDxFormatTests(ReportFixture fixture)
     private static readonly string[] Methods = ["CVSSv2", "CVSSv3", "CVSSv31", "CVSSv4", "OWASP", "other"];
 
     [Fact]
+    public async Task TheSameReport_RendersToTheSameBytes_WithASerialNumberOfItsInventory()
+    {
+        var first = await TextAsync(new CycloneDxFormat(), fixture.Report);
+        var second = await TextAsync(new CycloneDxFormat(), fixture.Report);
+        var fewer = await JsonAsync(new CycloneDxFormat(), fixture.Report with { Packages = fixture.Report.Packages.Skip(1).ToList() });
+        var spdx = await JsonAsync(new SpdxFormat(), fixture.Report);
+
+        Assert.Equal(first, second);
+        var serial = Str(System.Text.Json.JsonDocument.Parse(first).RootElement, "serialNumber");
+        Assert.NotEqual(serial, Str(fewer, "serialNumber"));
+        // The two documents of one report are different documents, with different identifiers.
+        Assert.DoesNotContain(serial["urn:uuid:".Length..], Str(spdx, "documentNamespace"));
+    }
+
+    [Fact]
     public async Task Document_HasTheRequiredFieldsAndOnlyKnownOnes()
     {
         var json = await JsonAsync(new CycloneDxFormat(), fixture.Report);

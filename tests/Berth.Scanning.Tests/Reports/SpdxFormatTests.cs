@@ -46,12 +46,20 @@ public sealed class SpdxFormatTests(ReportFixture fixture)
     }
 
     [Fact]
-    public async Task TwoDocuments_HaveDifferentNamespaces()
+    public async Task TheSameReport_RendersToTheSameBytes_AndAnotherInventoryToAnotherNamespace()
     {
-        var first = await JsonAsync(new SpdxFormat(), fixture.Report);
-        var second = await JsonAsync(new SpdxFormat(), fixture.Report);
+        var first = await TextAsync(new SpdxFormat(), fixture.Report);
+        var second = await TextAsync(new SpdxFormat(), fixture.Report);
+        var fewer = await JsonAsync(new SpdxFormat(), fixture.Report with { Packages = fixture.Report.Packages.Skip(1).ToList() });
+        var reordered = await JsonAsync(new SpdxFormat(), fixture.Report with { Packages = fixture.Report.Packages.Reverse().ToList() });
 
-        Assert.NotEqual(Str(first, "documentNamespace"), Str(second, "documentNamespace"));
+        // Harbor's sbom_digest is the digest of these bytes, computed once when the scan is stored.
+        Assert.Equal(first, second);
+        var ns = Str(JsonDocument.Parse(first).RootElement, "documentNamespace");
+        Assert.Matches("-[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", ns);
+        Assert.NotEqual(ns, Str(fewer, "documentNamespace"));
+        // The namespace names the set of packages: listing them in another order does not change it.
+        Assert.Equal(ns, Str(reordered, "documentNamespace"));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public sealed class CycloneDxFormat : IReportFormat
         writer.WriteString("$schema", "http://cyclonedx.org/schema/bom-1.5.schema.json");
         writer.WriteString("bomFormat", "CycloneDX");
         writer.WriteString("specVersion", "1.5");
-        writer.WriteString("serialNumber", $"urn:uuid:{Guid.NewGuid():D}");
+        // Derived from the image and its inventory, not random: the same report renders to the same bytes.
+        writer.WriteString("serialNumber", $"urn:uuid:{SbomIdentity.Of(report, "cyclonedx"):D}");
         writer.WriteNumber("version", 1);
         WriteMetadata(writer, report, parts, imageDigest, imagePurl);
 

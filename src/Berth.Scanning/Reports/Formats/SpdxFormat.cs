@@ -34,7 +34,9 @@ public sealed class SpdxFormat : IReportFormat
         writer.WriteString("dataLicense", "CC0-1.0");
         writer.WriteString("SPDXID", "SPDXRef-DOCUMENT");
         writer.WriteString("name", report.Image.Name);
-        writer.WriteString("documentNamespace", $"https://berth.invalid/spdx/{SafeId(parts.Repository).ToLowerInvariant()}-{Guid.NewGuid():D}");
+        // Derived from the image and its inventory, not random: the same report renders to the same bytes (sbom_digest).
+        writer.WriteString("documentNamespace",
+            $"https://berth.invalid/spdx/{SafeId(parts.Repository).ToLowerInvariant()}-{SbomIdentity.Of(report, "spdx"):D}");
         writer.WriteStartObject("creationInfo");
         writer.WriteString("created", ReportTimestamps.Seconds(report.GeneratedAt));
         ReportJson.WriteStrings(writer, "creators", ["Organization: Berth", $"Tool: berth-{HarborScanner.Berth.Version}"]);
