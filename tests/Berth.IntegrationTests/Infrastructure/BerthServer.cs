@@ -40,10 +40,22 @@ public sealed class BerthServer : IAsyncDisposable
     /// <summary>Starts a server on a fresh data directory; <paramref name="environment"/> adds BERTH__ settings.</summary>
     public static async Task<BerthServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var data = Directory.CreateTempSubdirectory("berth-it-").FullName;
-        var server = new BerthServer(data, LoopbackPort.Free(), environment ?? new Dictionary<string, string>());
-        await server.StartAgainAsync();
-        return server;
+        // A port free when asked can be taken (by another test's client connection) before the server binds it:
+        // then start again on another port, a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            var data = Directory.CreateTempSubdirectory("berth-it-").FullName;
+            var server = new BerthServer(data, LoopbackPort.Free(), environment ?? new Dictionary<string, string>());
+            try
+            {
+                await server.StartAgainAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.Log.Contains("the address is already in use"))
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>A client signed in as the administrator (Basic auth on every request).</summary>
@@ -96,7 +108,12 @@ public sealed class BerthServer : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"berth serve exited with {process.ExitCode}:\n{Log}");
+            if (process.HasExited)
+            {
+                // Waiting again lets the output readers reach the end, so the log holds the server's last words.
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"berth serve exited with {process.ExitCode}:\n{Log}");
+            }
             try
             {
                 using var response = await client.GetAsync("v2/");

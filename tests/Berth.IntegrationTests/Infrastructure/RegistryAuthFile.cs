@@ -19,7 +19,11 @@ public static class RegistryAuthFile
         {
             Entries[host] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
             var auths = Entries.ToDictionary(e => e.Key, e => new Dictionary<string, string> { ["auth"] = e.Value });
-            File.WriteAllText(Path, JsonSerializer.Serialize(new Dictionary<string, object> { ["auths"] = auths }));
+            // Written aside and renamed: a skopeo started by another test may be reading the file at this moment,
+            // and must see the old whole file or the new one, never a truncated one.
+            var staging = Path + ".new";
+            File.WriteAllText(staging, JsonSerializer.Serialize(new Dictionary<string, object> { ["auths"] = auths }));
+            File.Move(staging, Path, overwrite: true);
         }
     }
 }
