@@ -33,16 +33,25 @@ public sealed class DeploymentPolicyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EvaluateAsync_ExemptArtifact_IsAllowedWithoutRunningChecks()
+    public async Task EvaluateAsync_ExemptArtifact_IsAllowedDespiteViolations()
     {
         await _db.CreateProjectAsync("shop");
-        var check = new FixedCheck(1, new PolicyViolation(PolicyKinds.Unscanned, "unscanned"), null);
-        var policy = new DeploymentPolicy(_db.Projects, [check], [new FixedExemption(true)]);
+        var exemption = new FixedExemption(true);
+        var policy = new DeploymentPolicy(_db.Projects, [new FixedCheck(1, new PolicyViolation(PolicyKinds.Unscanned, "unscanned"), null)], [exemption]);
 
-        var verdict = await policy.EvaluateAsync(Subject, default);
+        Assert.True((await policy.EvaluateAsync(Subject, default)).IsAllowed);
+        Assert.Equal(1, exemption.Calls);
+    }
 
-        Assert.True(verdict.IsAllowed);
-        Assert.Equal(0, check.Calls);
+    [Fact]
+    public async Task EvaluateAsync_PassingArtifact_DoesNotAskTheExemptions()
+    {
+        await _db.CreateProjectAsync("shop");
+        var exemption = new FixedExemption(true);
+        var policy = new DeploymentPolicy(_db.Projects, [new FixedCheck(1, null, null)], [exemption]);
+
+        Assert.True((await policy.EvaluateAsync(Subject, default)).IsAllowed);
+        Assert.Equal(0, exemption.Calls);
     }
 
     [Fact]
@@ -53,6 +62,33 @@ public sealed class DeploymentPolicyTests : IAsyncLifetime
 
         Assert.True((await policy.EvaluateAsync(Subject, default)).IsAllowed);
         Assert.Equal(0, check.Calls);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_WithARevision_RemembersTheProjectUntilTheRevisionMoves()
+    {
+        var project = await _db.CreateProjectAsync("shop");
+        var revision = new PolicyRevision();
+        var check = new MetadataCheck();
+        var policy = new DeploymentPolicy(_db.Projects, [check], [], revision, TimeProvider.System);
+        Assert.True((await policy.EvaluateAsync(Subject, default)).IsAllowed);
+
+        await _db.Projects.SetMetadataAsync(project.Id, new Dictionary<string, string> { ["prevent_vul"] = "true" }, default);
+        Assert.True((await policy.EvaluateAsync(Subject, default)).IsAllowed);
+
+        revision.Advance();
+        Assert.False((await policy.EvaluateAsync(Subject, default)).IsAllowed);
+    }
+
+    /// <summary>Refuses when the project it is given has <c>prevent_vul</c>: shows which project row the policy read.</summary>
+    private sealed class MetadataCheck : IPolicyCheck
+    {
+        public int Order => 1;
+
+        public ValueTask<PolicyCheckResult> CheckAsync(ProjectRecord project, ArtifactSubject subject, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(project.Metadata.ContainsKey("prevent_vul")
+                ? new PolicyCheckResult(new PolicyViolation(PolicyKinds.Vulnerability, "prevent_vul is on"))
+                : PolicyCheckResult.Pass);
     }
 
     private sealed class FixedCheck(int order, PolicyViolation? violation, DateTimeOffset? validUntil) : IPolicyCheck
@@ -70,6 +106,12 @@ public sealed class DeploymentPolicyTests : IAsyncLifetime
 
     private sealed class FixedExemption(bool exempt) : IPolicyExemption
     {
-        public ValueTask<bool> IsExemptAsync(ArtifactSubject subject, CancellationToken cancellationToken) => ValueTask.FromResult(exempt);
+        public int Calls { get; private set; }
+
+        public ValueTask<bool> IsExemptAsync(ArtifactSubject subject, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult(exempt);
+        }
     }
 }

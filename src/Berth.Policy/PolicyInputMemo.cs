@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Berth.Policy.Vulnerabilities;
+namespace Berth.Policy;
 
 /// <summary>
 /// Remembers what a check read from the database (a report row, an allowlist) for as long as the
