@@ -20,6 +20,9 @@ public static class CompareAuthCommand
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
+    /// <summary>Requests per test of the unmeasured load each side gets before the measured ones.</summary>
+    private const int WarmUpRequests = 100;
+
     public static async Task<int> ExecuteAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         if (SuiteRunner.Select(options).Count == 0)
@@ -40,6 +43,15 @@ public static class CompareAuthCommand
             await using var distribution = await DistributionServer.StartAsync(options.DistributionBinary, cancellationToken, options.Credentials);
             await using var berth = await BerthServer.StartAsync(options.BerthCommand!, cancellationToken);
             Console.Error.WriteLine($"Berth at {berth.BaseUri}, Distribution at {distribution.BaseUri}");
+
+            // A fresh Berth compiles its code paths as the first loads arrive, so whichever mode came first was
+            // slower (up to half the throughput on small pulls). Every side gets a short unmeasured load first,
+            // in its own repositories, and the measured loads then compare warmed servers.
+            foreach (var side in AuthSide.All)
+            {
+                var warmUp = options with { LoadAuth = side.Auth, Repository = $"{options.Repository}/warmup-{side.RepositoryFolder}", Requests = WarmUpRequests };
+                await new SuiteRunner(warmUp, blobs, markers).RunAsync((side.OnDistribution ? distribution : berth).BaseUri, $"{side.Label} warm-up", cancellationToken);
+            }
 
             // Each run starts one side further along, so no load always gets the cooler machine or the
             // client's colder code.
