@@ -19,6 +19,14 @@ public static class ManifestReader
     public static async Task<string?> ReadTextAsync(
         LayerFile file, LayerFindings findings, string analyzer, CancellationToken cancellationToken)
     {
+        var bytes = await ReadBytesAsync(file, findings, analyzer, cancellationToken);
+        return bytes is { } content ? Encoding.UTF8.GetString(content.Span) : null;
+    }
+
+    /// <summary>The file's bytes (BOM stripped), or null after a warning when it is too large.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBytesAsync(
+        LayerFile file, LayerFindings findings, string analyzer, CancellationToken cancellationToken)
+    {
         var cap = Math.Min(file.Limits.MaxAnalyzedFileBytes, MaxManifestBytes);
         if (file.Size > cap)
         {
@@ -46,25 +54,30 @@ public static class ManifestReader
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        return Encoding.UTF8.GetString(bytes);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        return bytes;
     }
 
     /// <summary>The file parsed as JSON (comments and trailing commas tolerated), or null after a warning.</summary>
     public static async Task<JsonDocument?> ReadJsonAsync(
         LayerFile file, LayerFindings findings, string analyzer, CancellationToken cancellationToken)
     {
-        var text = await ReadTextAsync(file, findings, analyzer, cancellationToken);
-        if (text is null) return null;
+        // Parsed from the UTF-8 bytes as read: no UTF-16 copy of every package.json (thousands per image).
+        var bytes = await ReadBytesAsync(file, findings, analyzer, cancellationToken);
+        if (bytes is not { } content) return null;
         try
         {
-            return JsonDocument.Parse(text, new JsonDocumentOptions
-            {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
-                MaxDepth = 256,
-            });
+            return JsonDocument.Parse(content, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            // The byte parser refuses invalid UTF-8 (a Latin-1 author name, say) that decoding to text replaces
+            // with U+FFFD; a manifest like that still names its package, so it gets the tolerant second try.
+        }
+        try
+        {
+            return JsonDocument.Parse(Encoding.UTF8.GetString(content.Span), JsonOptions);
         }
         catch (JsonException e)
         {
@@ -72,4 +85,11 @@ public static class ManifestReader
             return null;
         }
     }
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 256,
+    };
 }

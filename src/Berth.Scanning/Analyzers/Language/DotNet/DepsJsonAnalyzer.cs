@@ -14,7 +14,7 @@ public sealed class DepsJsonAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path).EndsWith(".deps.json", StringComparison.Ordinal);
+    public bool Wants(string path, long size) => path.EndsWith(".deps.json", StringComparison.Ordinal);
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class PackagesLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "packages.lock.json";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "packages.lock.json");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class GoModAnalyzer : IFileAnalyzer
 
     public int Version => 2;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "go.mod";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "go.mod");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public sealed class JarAnalyzer(long maxBytes) : IFileAnalyzer
         name.EndsWith(".jar", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".war", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".ear", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".par", StringComparison.OrdinalIgnoreCase);
 
-    public bool Wants(string path, long size) => size <= maxBytes && IsArchiveName(FileNames.BaseName(path));
+    // The extensions hold no '/', so the whole path ends the way its last component does.
+    public bool Wants(string path, long size) => size <= maxBytes && IsArchiveName(path);
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

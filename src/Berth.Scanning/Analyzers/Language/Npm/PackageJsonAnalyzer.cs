@@ -14,7 +14,7 @@ public sealed class PackageJsonAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "package.json";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "package.json");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

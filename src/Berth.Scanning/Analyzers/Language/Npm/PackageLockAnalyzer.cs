@@ -19,7 +19,7 @@ public sealed class PackageLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "package-lock.json";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "package-lock.json");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

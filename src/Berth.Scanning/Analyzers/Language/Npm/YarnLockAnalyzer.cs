@@ -17,7 +17,7 @@ public sealed class YarnLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "yarn.lock";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "yarn.lock");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

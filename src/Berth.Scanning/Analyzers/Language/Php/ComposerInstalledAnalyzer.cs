@@ -15,7 +15,7 @@ public sealed class ComposerInstalledAnalyzer : IFileAnalyzer
     public int Version => 1;
 
     public bool Wants(string path, long size) =>
-        FileNames.BaseName(path) == "installed.json" && FileNames.ParentName(path) == "composer";
+        FileNames.HasBaseName(path, "installed.json") && FileNames.HasParentName(path, "composer");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

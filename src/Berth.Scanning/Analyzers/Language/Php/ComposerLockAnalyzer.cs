@@ -9,7 +9,7 @@ public sealed class ComposerLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "composer.lock";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "composer.lock");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -15,14 +15,14 @@ public sealed class InstalledDistributionAnalyzer : IFileAnalyzer
 
     public bool Wants(string path, long size)
     {
-        var name = FileNames.BaseName(path);
-        var parent = FileNames.ParentName(path);
-        return name switch
+        // Compared in place: every file of a layer is asked, and only these few names need their directory looked at.
+        if (FileNames.HasBaseName(path, "METADATA")) return FileNames.ParentName(path).EndsWith(".dist-info", StringComparison.Ordinal);
+        if (FileNames.HasBaseName(path, "PKG-INFO"))
         {
-            "METADATA" => parent.EndsWith(".dist-info", StringComparison.Ordinal),
-            "PKG-INFO" => parent.EndsWith(".egg-info", StringComparison.Ordinal) || parent == "EGG-INFO",
-            _ => name.EndsWith(".egg-info", StringComparison.Ordinal),
-        };
+            var parent = FileNames.ParentName(path);
+            return parent.EndsWith(".egg-info", StringComparison.Ordinal) || parent == "EGG-INFO";
+        }
+        return path.EndsWith(".egg-info", StringComparison.Ordinal);
     }
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)

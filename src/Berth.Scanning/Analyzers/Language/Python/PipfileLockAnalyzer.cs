@@ -13,7 +13,7 @@ public sealed class PipfileLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "Pipfile.lock";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "Pipfile.lock");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed class PoetryLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "poetry.lock";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "poetry.lock");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

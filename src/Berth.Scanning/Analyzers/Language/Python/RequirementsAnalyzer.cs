@@ -17,8 +17,8 @@ public sealed partial class RequirementsAnalyzer : IFileAnalyzer
 
     public bool Wants(string path, long size)
     {
-        var name = FileNames.BaseName(path);
-        return name.EndsWith(".txt", StringComparison.Ordinal) && name.StartsWith("requirements", StringComparison.Ordinal);
+        // The cheap test first: most files of a layer are not .txt, and those need no name cut out.
+        return path.EndsWith(".txt", StringComparison.Ordinal) && FileNames.BaseName(path).StartsWith("requirements", StringComparison.Ordinal);
     }
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)

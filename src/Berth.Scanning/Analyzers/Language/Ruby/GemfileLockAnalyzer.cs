@@ -15,7 +15,7 @@ public sealed partial class GemfileLockAnalyzer : IFileAnalyzer
 
     public int Version => 1;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "Gemfile.lock";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "Gemfile.lock");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed partial class GemspecAnalyzer : IFileAnalyzer
     public int Version => 1;
 
     public bool Wants(string path, long size) =>
-        path.EndsWith(".gemspec", StringComparison.Ordinal) && FileNames.ParentName(path) == "specifications";
+        path.EndsWith(".gemspec", StringComparison.Ordinal) && FileNames.HasParentName(path, "specifications");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class CargoLockAnalyzer : IFileAnalyzer
 
     public int Version => 2;
 
-    public bool Wants(string path, long size) => FileNames.BaseName(path) == "Cargo.lock";
+    public bool Wants(string path, long size) => FileNames.HasBaseName(path, "Cargo.lock");
 
     public async Task AnalyzeAsync(LayerFile file, LayerFindings findings, CancellationToken cancellationToken)
     {
