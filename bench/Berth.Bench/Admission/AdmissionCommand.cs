@@ -22,7 +22,7 @@ public static class AdmissionCommand
     {
         using var http = LoopbackHttpClient.Create(options.Concurrency, options.Credentials);
         http.Timeout = options.RequestTimeout;
-        var (signed, unsigned) = await new AdmissionSetup(http, options.Url!).PrepareAsync(cancellationToken);
+        var (signed, unsigned) = await new AdmissionSetup(http, options.Url!, options.RequestTimeout).PrepareAsync(cancellationToken);
         var review = Encoding.UTF8.GetBytes(Review(signed));
         var validate = new Uri(options.Url!, "admission/validate?timeout=5s");
 

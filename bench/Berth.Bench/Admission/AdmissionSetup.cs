@@ -1,7 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Berth.Bench.Registry;
+using Berth.Bench.Workload;
 
 namespace Berth.Bench.Admission;
 
@@ -11,12 +12,12 @@ namespace Berth.Bench.Admission;
 /// decision resolves five tags and runs the signature check on five digests and is allowed; and one unsigned image,
 /// so the bench can first show the check really refuses.
 /// </summary>
-public sealed class AdmissionSetup(HttpClient http, Uri registry)
+public sealed class AdmissionSetup(HttpClient http, Uri registry, TimeSpan requestTimeout)
 {
     public const string Project = "admissionbench";
     public const int Images = 5;
 
-    private const string ManifestType = "application/vnd.oci.image.manifest.v1+json";
+    private readonly RegistryClient client = new(http, registry, requestTimeout);
 
     public async Task<(IReadOnlyList<string> Signed, string Unsigned)> PrepareAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public sealed class AdmissionSetup(HttpClient http, Uri registry)
     {
         var config = Encoding.UTF8.GetBytes($$$"""{"architecture":"amd64","os":"linux","config":{"Labels":{"bench":"{{{marker}}}"}},"rootfs":{"type":"layers","diff_ids":[]}}""");
         var configDigest = await PushBlobAsync(repository, config, cancellationToken);
-        var manifest = $$$"""{"schemaVersion":2,"mediaType":"{{{ManifestType}}}","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{{configDigest}}}","size":{{{config.Length}}}},"layers":[]}""";
+        var manifest = $$$"""{"schemaVersion":2,"mediaType":"{{{ImageDocuments.ManifestMediaType}}}","config":{"mediaType":"{{{ImageDocuments.ConfigMediaType}}}","digest":"{{{configDigest}}}","size":{{{config.Length}}}},"layers":[]}""";
         return await PutManifestAsync(repository, tag, Encoding.UTF8.GetBytes(manifest), cancellationToken);
     }
 
@@ -55,37 +56,26 @@ public sealed class AdmissionSetup(HttpClient http, Uri registry)
         var config = "{}"u8.ToArray();
         var configDigest = await PushBlobAsync(repository, config, cancellationToken);
         var signature = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-        var manifest = $$$"""{"schemaVersion":2,"mediaType":"{{{ManifestType}}}","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{{configDigest}}}","size":{{{config.Length}}}},"layers":[{"mediaType":"application/vnd.dev.cosign.simplesigning.v1+json","digest":"{{{payloadDigest}}}","size":{{{payload.Length}}},"annotations":{"dev.cosignproject.cosign/signature":"{{{signature}}}"}}]}""";
+        var manifest = $$$"""{"schemaVersion":2,"mediaType":"{{{ImageDocuments.ManifestMediaType}}}","config":{"mediaType":"{{{ImageDocuments.ConfigMediaType}}}","digest":"{{{configDigest}}}","size":{{{config.Length}}}},"layers":[{"mediaType":"application/vnd.dev.cosign.simplesigning.v1+json","digest":"{{{payloadDigest}}}","size":{{{payload.Length}}},"annotations":{"dev.cosignproject.cosign/signature":"{{{signature}}}"}}]}""";
         await PutManifestAsync(repository, digest.Replace(':', '-') + ".sig", Encoding.UTF8.GetBytes(manifest), cancellationToken);
     }
 
     private async Task<string> PushBlobAsync(string repository, byte[] blob, CancellationToken cancellationToken)
     {
-        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(blob));
-        using var started = await http.PostAsync(new Uri(registry, $"v2/{repository}/blobs/uploads/"), null, cancellationToken);
-        Expect(started, HttpStatusCode.Accepted, "starting an upload");
-        var location = new Uri(registry, started.Headers.Location!);
-        var separator = location.Query.Length > 0 ? "&" : "?";
-        using var content = new ByteArrayContent(blob);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var put = await http.PutAsync(new Uri(location + separator + "digest=" + Uri.EscapeDataString(digest)), content, cancellationToken);
-        Expect(put, HttpStatusCode.Created, "finishing an upload");
-        return digest;
+        var content = new SmallBlob(blob);
+        var started = Expect(await client.StartUploadAsync(repository, cancellationToken));
+        Expect(await client.CompleteUploadAsync(started.Location!, content.Digest, BlobContent.Whole(content), cancellationToken));
+        return content.Digest;
     }
 
     private async Task<string> PutManifestAsync(string repository, string reference, byte[] manifest, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(manifest);
-        content.Headers.ContentType = new MediaTypeHeaderValue(ManifestType);
-        using var put = await http.PutAsync(new Uri(registry, $"v2/{repository}/manifests/{reference}"), content, cancellationToken);
-        Expect(put, HttpStatusCode.Created, $"pushing {repository}:{reference}");
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(manifest));
+        Expect(await client.PutManifestAsync(repository, reference, manifest, cancellationToken));
+        return ContentDigest.Sha256(manifest);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static void Expect(HttpResponseMessage response, HttpStatusCode status, string what)
-    {
-        if (response.StatusCode != status) throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}, expected {(int)status}");
-    }
+    private static RegistryReply Expect(RegistryReply reply) =>
+        reply.Failed ? throw new InvalidOperationException(reply.Error) : reply;
 }
