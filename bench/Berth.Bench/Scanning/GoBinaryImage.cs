@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Berth.Bench.Workload;
 using Berth.Scanning.Images;
 
 namespace Berth.Bench.Scanning;
@@ -17,7 +17,7 @@ public static class GoBinaryImage
         await writer.WriteFileAsync("usr/local/bin/app", await File.ReadAllBytesAsync(goBinaryPath, cancellationToken), cancellationToken);
         await writer.FinishAsync(cancellationToken);
         var bytes = tar.ToArray();
-        var diffId = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var diffId = ContentDigest.Sha256(bytes);
         var layer = new LayerToScan(diffId, diffId, _ => Task.FromResult<Stream>(new MemoryStream(bytes, writable: false)));
         return baseImage with
         {
