@@ -1,4 +1,4 @@
-namespace Berth.Bench.Scanning;
+namespace Berth.Bench.Reporting;
 
 /// <summary>The median of repeated timings: one slow run on a shared machine does not decide a figure.</summary>
 public static class Medians

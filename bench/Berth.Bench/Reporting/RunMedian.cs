@@ -35,15 +35,6 @@ public static class RunMedian
             .ToList();
     }
 
-    private static double Median(List<TestResult> results, Func<TestResult, double> figure)
-    {
-        var values = results.Select(figure).Where(value => !double.IsNaN(value)).Order().ToList();
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
+    private static double Median(List<TestResult> results, Func<TestResult, double> figure) =>
+        Medians.Of(results.Select(figure).Where(value => !double.IsNaN(value)));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Berth.Bench.Reporting;
 using Berth.Scanning.Reports;
 
 namespace Berth.Bench.Scanning;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.IO.Compression;
+using Berth.Bench.Reporting;
 using Berth.Scanning.Images;
 using Berth.Scanning.Layers;
 
