@@ -61,28 +61,24 @@ internal static class ServingCertificateLoader
 
     private static (X509Certificate2? Certificate, string? Error) AttachKey(TlsSettings settings, X509Certificate2 leaf, string keyText)
     {
-        var mismatch = $"{TlsSettings.KeyKey}: the private key in '{settings.KeyPath}' does not match the certificate in '{settings.CertificatePath}' ({leaf.Subject})";
-        if (leaf.GetECDsaPublicKey() is { } ecPublic)
-        {
-            using (ecPublic)
-            {
-                using var key = ECDsa.Create();
-                if (!TryImport(key, keyText)) return (null, NoKey(settings, "an EC"));
-                if (!SamePublicKey(ecPublic, key)) return (null, mismatch);
-                return (leaf.CopyWithPrivateKey(key), null);
-            }
-        }
-        if (leaf.GetRSAPublicKey() is { } rsaPublic)
-        {
-            using (rsaPublic)
-            {
-                using var key = RSA.Create();
-                if (!TryImport(key, keyText)) return (null, NoKey(settings, "an RSA"));
-                if (!SamePublicKey(rsaPublic, key)) return (null, mismatch);
-                return (leaf.CopyWithPrivateKey(key), null);
-            }
-        }
+        if (leaf.GetECDsaPublicKey() is { } ecPublic) return AttachKey(settings, leaf, keyText, ecPublic, ECDsa.Create(), "an EC", leaf.CopyWithPrivateKey);
+        if (leaf.GetRSAPublicKey() is { } rsaPublic) return AttachKey(settings, leaf, keyText, rsaPublic, RSA.Create(), "an RSA", leaf.CopyWithPrivateKey);
         return (null, $"{TlsSettings.CertificateKey}: the certificate in '{settings.CertificatePath}' has a {leaf.PublicKey.Oid.FriendlyName ?? leaf.PublicKey.Oid.Value} key; Berth serves RSA and ECDSA certificates");
+    }
+
+    /// <summary>Imports the private key as the certificate's kind, checks it is the certificate's pair and joins them.</summary>
+    private static (X509Certificate2? Certificate, string? Error) AttachKey<TKey>(
+        TlsSettings settings, X509Certificate2 leaf, string keyText, TKey certificateKey, TKey key, string kind, Func<TKey, X509Certificate2> withKey)
+        where TKey : AsymmetricAlgorithm
+    {
+        using (certificateKey)
+        using (key)
+        {
+            if (!TryImport(key, keyText)) return (null, NoKey(settings, kind));
+            if (!SamePublicKey(certificateKey, key))
+                return (null, $"{TlsSettings.KeyKey}: the private key in '{settings.KeyPath}' does not match the certificate in '{settings.CertificatePath}' ({leaf.Subject})");
+            return (withKey(key), null);
+        }
     }
 
     /// <summary>

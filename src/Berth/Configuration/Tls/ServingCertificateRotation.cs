@@ -19,8 +19,6 @@ internal sealed partial class ServingCertificateRotation(
     private string _certificateText = initialCertificateText;
     private string _keyText = initialKeyText;
 
-    public SslStreamCertificateContext Current => _current.Context;
-
     /// <summary>The options for one handshake; Kestrel adds the ALPN protocols (HTTP/2, HTTP/1.1) itself.</summary>
     public SslServerAuthenticationOptions HandshakeOptions() => new() { ServerCertificateContext = _current.Context };
 
