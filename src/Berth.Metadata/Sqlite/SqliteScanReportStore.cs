@@ -198,7 +198,8 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
             r => new ScanCandidate(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<byte[]>(4)), cancellationToken);
     }
 
-    private static (string, object?)[] SummaryParameters(ScanSummaryCounts summary) =>
+    /// <summary>The summary columns' parameters, shared with external reports (<see cref="SqliteScannerRegistrationStore"/>).</summary>
+    internal static (string, object?)[] SummaryParameters(ScanSummaryCounts summary) =>
     [
         ("$severity", summary.Severity), ("$total", summary.Total), ("$fixable", summary.Fixable), ("$critical", summary.Critical),
         ("$high", summary.High), ("$medium", summary.Medium), ("$low", summary.Low), ("$unknown", summary.Unknown),

@@ -106,10 +106,8 @@ public sealed class SqliteScannerRegistrationStore(SqliteDatabase database) : IS
             WHERE report_id = $id AND status = 'Running';
             """,
             cancellationToken,
-            ("$id", reportId), ("$end", end.ToUnixTimeMilliseconds()), ("$never", NeverRematched), ("$scanner", scannerName),
-            ("$version", scannerVersion), ("$document", document), ("$severity", summary.Severity), ("$total", summary.Total),
-            ("$fixable", summary.Fixable), ("$critical", summary.Critical), ("$high", summary.High), ("$medium", summary.Medium),
-            ("$low", summary.Low), ("$unknown", summary.Unknown)),
+            [("$id", reportId), ("$end", end.ToUnixTimeMilliseconds()), ("$never", NeverRematched), ("$scanner", scannerName),
+             ("$version", scannerVersion), ("$document", document), .. SqliteScanReportStore.SummaryParameters(summary)]),
             cancellationToken);
 
     private static async Task<ScannerRegistrationWrite?> TakenAsync(SqliteTransaction transaction, ScannerRegistrationRecord registration, CancellationToken cancellationToken)
