@@ -4,7 +4,7 @@ using static Berth.Metadata.Sqlite.SqliteCommands;
 
 namespace Berth.Metadata.Sqlite;
 
-/// <summary><see cref="IScanAllScheduleStore"/> on SQLite: the single row of <c>scan_all_schedule</c> (migration 8).</summary>
+/// <summary><see cref="IScanAllScheduleStore"/> on SQLite: the single row of <c>scan_all_schedule</c> (migration 9).</summary>
 public sealed class SqliteScanAllScheduleStore(SqliteDatabase database) : IScanAllScheduleStore
 {
     public async Task<ScanAllScheduleRecord?> FindAsync(CancellationToken cancellationToken)
