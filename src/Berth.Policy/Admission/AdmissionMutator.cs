@@ -32,11 +32,9 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
             if (error is not null) return AdmissionOutcome.Malformed($"request.object: {error}");
             // On UPDATE only images new in this request: pinning an image that was already running would change
             // a workload's template on every scale or relabel and roll its pods for nothing.
-            if (request.Operation == AdmissionOperations.Update && request.OldObject is { } oldObject
-                && PodTemplate.Find(request.Kind, oldObject) is { } oldTemplate)
-                containers = PodImages.NewSince(containers, PodImages.Read(oldTemplate.Spec, out _));
+            containers = PodImages.NewIn(request, containers);
 
-            var @namespace = request.Namespace.Length > 0 ? request.Namespace : NamespaceOf(request.Object!.Value);
+            var @namespace = request.ObjectNamespace;
             var candidates = new List<(ContainerImage Container, ImageReference Image)>();
             foreach (var container in containers)
             {
@@ -105,10 +103,6 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
         }
         return buffer.ToArray();
     }
-
-    private static string NamespaceOf(JsonElement obj) =>
-        obj.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
-        && metadata.TryGetProperty("namespace", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static AdmissionOutcome Answer(AdmissionReview review, AdmissionResponse response) =>
         new(AdmissionReviewWriter.Write(review.ApiVersion, response), null, review.Request, response, [], null);
