@@ -16,7 +16,7 @@ public sealed class AdmissionAudit(
 {
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
-    private readonly string? _address = settings.RegistryAddress?.ToLowerInvariant();
+    private readonly BerthImages _images = new(registry, settings);
     private Dictionary<WorkloadKey, WorkloadSighting?> _pending = [];
 
     public bool Enabled => audit.Capacity > 0;
@@ -70,11 +70,8 @@ public sealed class AdmissionAudit(
         foreach (var image in sighting.Images)
         {
             string? digest = null;
-            if (ImageReference.TryParse(image.Image, out var reference, out _) && _address is not null && reference.Domain == _address)
-            {
-                digest = reference.Digest
-                    ?? (await registry.FindManifestAsync(reference.Path, reference.Tag!, cancellationToken))?.Digest.ToString();
-            }
+            if (_images.TryRead(image.Image, out var reference))
+                digest = reference.Digest ?? (await _images.FindAsync(reference, cancellationToken))?.Digest.ToString();
             images.Add(image with { Digest = digest });
         }
         return sighting with { Images = images };

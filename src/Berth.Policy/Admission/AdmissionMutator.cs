@@ -15,7 +15,7 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
 {
     public const string Name = "berth-digest-pinning";
 
-    private readonly string? _address = settings.RegistryAddress?.ToLowerInvariant();
+    private readonly BerthImages _images = new(registry, settings);
 
     public async Task<AdmissionOutcome> MutateAsync(ReadOnlyMemory<byte> body, string? timeoutQuery, CancellationToken cancellationToken)
     {
@@ -32,16 +32,13 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
             if (error is not null) return AdmissionOutcome.Malformed($"request.object: {error}");
             // On UPDATE only images new in this request: pinning an image that was already running would change
             // a workload's template on every scale or relabel and roll its pods for nothing.
-            if (request.Operation == AdmissionOperations.Update && request.OldObject is { } oldObject
-                && PodTemplate.Find(request.Kind, oldObject) is { } oldTemplate)
-                containers = PodImages.NewSince(containers, PodImages.Read(oldTemplate.Spec, out _));
+            containers = PodImages.NewIn(request, containers);
 
-            var @namespace = request.Namespace.Length > 0 ? request.Namespace : NamespaceOf(request.Object!.Value);
+            var @namespace = request.ObjectNamespace;
             var candidates = new List<(ContainerImage Container, ImageReference Image)>();
             foreach (var container in containers)
             {
-                if (ImageReference.TryParse(container.Image, out var image, out _) && image.Digest is null
-                    && _address is not null && image.Domain == _address && pinning.Pins(@namespace, image))
+                if (_images.TryRead(container.Image, out var image) && image.Digest is null && pinning.Pins(@namespace, image))
                     candidates.Add((container, image));
             }
             if (candidates.Count == 0) return Answer(review, AdmissionResponse.Allow(request.Uid));
@@ -49,8 +46,7 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
             var timeout = AdmissionDeadline.Timeout(timeoutQuery, settings.DefaultTimeout);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(AdmissionDeadline.For(timeout));
-            var lookups = candidates.Select(c => (c.Image.Path, c.Image.Tag!)).Distinct()
-                .ToDictionary(key => key, key => ResolveAsync(key.Path, key.Item2, limit.Token));
+            var lookups = candidates.Select(c => c.Image).Distinct().ToDictionary(image => image, image => ResolveAsync(image, limit.Token));
             try
             {
                 await Task.WhenAll(lookups.Values);
@@ -64,7 +60,7 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
             var warnings = new List<string>();
             foreach (var (container, image) in candidates)
             {
-                var lookup = lookups[(image.Path, image.Tag!)];
+                var lookup = lookups[image];
                 if (!lookup.IsCompletedSuccessfully)
                 {
                     var why = lookup.IsCanceled ? "Berth could not resolve it in time" : $"resolving it failed: {lookup.Exception?.InnerException?.GetType().Name}";
@@ -82,10 +78,10 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
     }
 
     /// <summary>The digest the tag names now, or null when Berth has no such tag (left for the validating webhook to refuse).</summary>
-    private async Task<Digest?> ResolveAsync(string repository, string tag, CancellationToken cancellationToken)
+    private async Task<Digest?> ResolveAsync(ImageReference image, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        return (await registry.FindManifestAsync(repository, tag, cancellationToken))?.Digest;
+        return (await _images.FindAsync(image, cancellationToken))?.Digest;
     }
 
     /// <summary>RFC 6902: one <c>replace</c> per pinned image.</summary>
@@ -107,10 +103,6 @@ public sealed class AdmissionMutator(DigestPinning pinning, IRegistryMetadata re
         }
         return buffer.ToArray();
     }
-
-    private static string NamespaceOf(JsonElement obj) =>
-        obj.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
-        && metadata.TryGetProperty("namespace", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static AdmissionOutcome Answer(AdmissionReview review, AdmissionResponse response) =>
         new(AdmissionReviewWriter.Write(review.ApiVersion, response), null, review.Request, response, [], null);

@@ -20,4 +20,14 @@ public sealed record AdmissionRequest(
     string Operation,
     JsonElement? Object,
     JsonElement? OldObject,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>The namespace the object is in: the request's, else the object's own <c>metadata.namespace</c>.</summary>
+    public string ObjectNamespace => Namespace.Length > 0 ? Namespace : ObjectMetadata("namespace");
+
+    /// <summary><c>metadata.{field}</c> of <see cref="Object"/> when it is a string; empty otherwise.</summary>
+    public string ObjectMetadata(string field) =>
+        Object is { } o && o.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            && metadata.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()! : "";
+}

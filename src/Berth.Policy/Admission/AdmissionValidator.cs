@@ -25,18 +25,12 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
             var containers = PodImages.Read(template.Spec, out var error);
             if (error is not null) return AdmissionOutcome.Malformed($"request.object: {error}");
             var target = new AdmissionTarget(
-                request.Group, request.Kind, request.Namespace.Length > 0 ? request.Namespace : Namespace(request),
-                request.Name.Length > 0 ? request.Name : Name(request),
+                request.Group, request.Kind, request.ObjectNamespace, request.Name.Length > 0 ? request.Name : Name(request),
                 PodTemplate.LabelsOf(request.Object), template.Labels);
             // Only a workload with a known name can be forgotten on its DELETE; pods named by generateName are
             // remembered through the workload whose template made them. A dry run changes nothing, so nothing is remembered.
-            var seen = !request.DryRun && (request.Name.Length > 0 || Metadata(request, "name").Length > 0) ? new AdmissionSighting(target, containers) : null;
-            if (request.Operation == AdmissionOperations.Update && request.OldObject is { } oldObject
-                && PodTemplate.Find(request.Kind, oldObject) is { } oldTemplate)
-            {
-                var old = PodImages.Read(oldTemplate.Spec, out _);
-                containers = PodImages.NewSince(containers, old);
-            }
+            var seen = !request.DryRun && (request.Name.Length > 0 || request.ObjectMetadata("name").Length > 0) ? new AdmissionSighting(target, containers) : null;
+            containers = PodImages.NewIn(request, containers);
             if (containers.Count == 0) return Answer(review, AdmissionResponse.Allow(request.Uid)) with { Seen = seen };
 
             var timeout = AdmissionDeadline.Timeout(timeoutQuery, settings.DefaultTimeout);
@@ -66,18 +60,11 @@ public sealed class AdmissionValidator(AllowedRegistries rules, RegistryAdmissio
         }
     }
 
-    private static string Namespace(AdmissionRequest request) => Metadata(request, "namespace");
-
     private static string Name(AdmissionRequest request)
     {
-        var name = Metadata(request, "name");
-        return name.Length > 0 ? name : Metadata(request, "generateName");
+        var name = request.ObjectMetadata("name");
+        return name.Length > 0 ? name : request.ObjectMetadata("generateName");
     }
-
-    private static string Metadata(AdmissionRequest request, string field) =>
-        request.Object is { } o && o.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == System.Text.Json.JsonValueKind.Object
-            && metadata.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
-            ? value.GetString()! : "";
 
     private static AdmissionOutcome Answer(AdmissionReview review, AdmissionResponse response, IReadOnlyList<string>? dryRun = null, Exception? failure = null) =>
         new(AdmissionReviewWriter.Write(review.ApiVersion, response), null, review.Request, response, dryRun ?? [], failure);

@@ -9,13 +9,15 @@ public sealed class AllowedRegistries(IReadOnlyList<AllowedReposConstraint> cons
 
     public void Evaluate(AdmissionTarget target, IReadOnlyList<ContainerImage> containers, AdmissionFindings findings)
     {
+        // Each image is parsed once, not once per constraint.
+        (ContainerImage Container, ImageReference? Image, string Error)[]? parsed = null;
         foreach (var constraint in Constraints)
         {
             if (!constraint.Match.Matches(target)) continue;
-            foreach (var container in containers)
+            parsed ??= [.. containers.Select(c => (c, ImageReference.TryParse(c.Image, out var image, out var error) ? image : null, error))];
+            foreach (var (container, image, error) in parsed)
             {
-                var parsed = ImageReference.TryParse(container.Image, out var image, out var error);
-                if (constraint.Violation(container, parsed ? image : null, error) is { } message) findings.Add(constraint.Action, message);
+                if (constraint.Violation(container, image, error) is { } message) findings.Add(constraint.Action, message);
             }
         }
     }

@@ -53,6 +53,16 @@ public static class PodImages
     }
 
     /// <summary>
+    /// On an UPDATE, the containers whose image the old object's pod spec did not have (see <see cref="NewSince"/>);
+    /// otherwise all of them.
+    /// </summary>
+    public static IReadOnlyList<ContainerImage> NewIn(AdmissionRequest request, IReadOnlyList<ContainerImage> containers) =>
+        request.Operation == AdmissionOperations.Update && request.OldObject is { } oldObject
+        && PodTemplate.Find(request.Kind, oldObject) is { } oldTemplate
+            ? NewSince(containers, Read(oldTemplate.Spec, out _))
+            : containers;
+
+    /// <summary>
     /// The containers whose image string the old object did not have: an UPDATE that scales, relabels or
     /// finalizes a workload is never blocked by images that were admitted before (or predate the webhook).
     /// </summary>

@@ -2,7 +2,7 @@ namespace Berth.Policy.Admission;
 
 /// <summary>
 /// Where each pod-creating kind keeps its pod spec, as JSON property names from the object's root; the same
-/// places <see cref="PodTemplate.Find"/> reads, written as paths so a patch can point into them.
+/// table <see cref="PodTemplate.Find"/> reads, written as paths so a patch can point into them.
 /// </summary>
 public static class PodSpecPath
 {

@@ -16,17 +16,9 @@ public sealed record PodTemplate(JsonElement Spec, IReadOnlyDictionary<string, s
     /// </summary>
     public static PodTemplate? Find(string kind, JsonElement obj)
     {
-        var (templatePath, specPath) = kind switch
-        {
-            "Pod" => ((string[]?)null, new[] { "spec" }),
-            "PodTemplate" => (new[] { "template" }, new[] { "template", "spec" }),
-            "CronJob" => (new[] { "spec", "jobTemplate", "spec", "template" }, new[] { "spec", "jobTemplate", "spec", "template", "spec" }),
-            "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" or "ReplicationController"
-                => (new[] { "spec", "template" }, new[] { "spec", "template", "spec" }),
-            _ => (null, null),
-        };
-        if (specPath is null || Walk(obj, specPath) is not { ValueKind: JsonValueKind.Object } spec) return null;
-        var labelsOwner = templatePath is null ? obj : Walk(obj, templatePath);
+        if (PodSpecPath.For(kind) is not { } specPath || Walk(obj, specPath) is not { ValueKind: JsonValueKind.Object } spec) return null;
+        // The template is the spec's parent; a Pod (spec at the root) carries its own labels.
+        var labelsOwner = specPath.Count == 1 ? obj : Walk(obj, specPath.Take(specPath.Count - 1));
         return new PodTemplate(spec, LabelsOf(labelsOwner));
     }
 
@@ -44,7 +36,7 @@ public sealed record PodTemplate(JsonElement Spec, IReadOnlyDictionary<string, s
         return labels;
     }
 
-    private static JsonElement? Walk(JsonElement element, string[] path)
+    private static JsonElement? Walk(JsonElement element, IEnumerable<string> path)
     {
         foreach (var step in path)
         {

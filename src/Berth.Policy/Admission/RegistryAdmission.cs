@@ -13,10 +13,7 @@ public sealed class RegistryAdmission(IRegistryMetadata registry, IArtifactPolic
 {
     public const string Name = "berth-registry-policy";
 
-    private readonly string? _address = settings.RegistryAddress?.ToLowerInvariant();
-
-    /// <summary>True when the image is on Berth's own address (the only images whose policy Berth knows).</summary>
-    public bool IsBerthImage(ImageReference image) => _address is not null && image.Domain == _address;
+    private readonly BerthImages _images = new(registry, settings);
 
     /// <summary>Deny messages for every container whose image is in Berth and fails its project's policy.</summary>
     public async Task EvaluateAsync(IReadOnlyList<ContainerImage> containers, AdmissionFindings findings, CancellationToken cancellationToken)
@@ -27,7 +24,7 @@ public sealed class RegistryAdmission(IRegistryMetadata registry, IArtifactPolic
         var judged = new List<(ContainerImage Container, string Key)>();
         foreach (var container in containers)
         {
-            if (!ImageReference.TryParse(container.Image, out var image, out _) || !IsBerthImage(image)) continue;
+            if (!_images.TryRead(container.Image, out var image)) continue;
             var key = image.ToString();
             if (!resolutions.ContainsKey(key)) resolutions[key] = ResolveAsync(image, cancellationToken);
             judged.Add((container, key));
@@ -64,8 +61,7 @@ public sealed class RegistryAdmission(IRegistryMetadata registry, IArtifactPolic
         var repository = image.Path;
         if (image.Digest is not null && !Digest.TryParse(image.Digest, out _))
             return new Resolution(null, $"does not exist in Berth: Berth stores no {image.Digest.Split(':')[0]} digests");
-        // With tag and digest the runtime pulls the digest; where the tag points now does not matter.
-        var manifest = await registry.FindManifestAsync(repository, image.Digest ?? image.Tag!, cancellationToken);
+        var manifest = await _images.FindAsync(image, cancellationToken);
         if (manifest is null)
         {
             var what = image.Digest is not null ? $"no artifact {image.Digest}" : $"no tag \"{image.Tag}\"";

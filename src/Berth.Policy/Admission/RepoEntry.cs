@@ -49,9 +49,8 @@ public sealed partial record RepoEntry(string Text, string Domain, string Path, 
         rest = rest.TrimEnd('/');
         if (!rest.Contains('/') && IsHost(rest))
         {
-            var host = rest.ToLowerInvariant();
-            if (host == "index.docker.io") host = ImageReference.DockerHub;
-            if (!ImageReference.TrySplitDomain(host + "/x", out var domain, out _, out var hostError))
+            // TrySplitDomain lower-cases the host and folds index.docker.io into docker.io.
+            if (!ImageReference.TrySplitDomain(rest + "/x", out var domain, out _, out var hostError))
             {
                 error = $"'{text}': {hostError}";
                 return null;
