@@ -24,6 +24,7 @@ public sealed class ArtifactEndpoints(
     ImmutableTagRules immutability)
 {
     private const string Base = "/projects/{project}/repositories/{repository}/artifacts";
+    private static readonly Func<string, bool> NoTagImmutable = _ => false;
 
     public void Map(IEndpointRouteBuilder api)
     {
@@ -82,7 +83,7 @@ public sealed class ArtifactEndpoints(
         var tags = found.Value.Artifact.Tags;
         var paging = Paging.From(context.Request.Query);
         paging.WriteHeaders(context, tags.Count);
-        var immutable = await ImmutableTagsAsync(found.Value.Artifact.RepositoryName, context.RequestAborted);
+        var immutable = await immutability.ForRepositoryAsync(found.Value.Artifact.RepositoryName, context.RequestAborted) ?? NoTagImmutable;
         await ApiJson.WriteAsync(context, tags.Skip(paging.Offset).Take(paging.PageSize).Select(t => TagJson.From(t, immutable(t.Name))).ToList());
     }
 
@@ -145,15 +146,6 @@ public sealed class ArtifactEndpoints(
         return holder is not null && holder.Id != artifact.Id ? HarborError.PreconditionFailed(ImmutableTagMessages.CannotBeUpdated(name)) : null;
     }
 
-    /// <summary>Which tags of the repository the project's immutability rules hold now (artifact pages list one repository).</summary>
-    private async Task<Func<string, bool>> ImmutableTagsAsync(string repository, CancellationToken cancellationToken)
-    {
-        var rules = await immutability.ForProjectAsync(ProjectName.Of(repository), cancellationToken);
-        if (rules.IsEmpty) return _ => false;
-        var path = ImmutableTagMessages.RepositoryInProject(repository);
-        return tag => rules.IsImmutable(path, tag);
-    }
-
     /// <summary>
     /// The artifacts' JSON, with <c>scan_overview</c> when the query asks for it (<c>with_scan_overview=true</c>) and
     /// <c>sbom_overview</c> for <c>with_sbom_overview=true</c>; the scan overview only when
@@ -161,7 +153,9 @@ public sealed class ArtifactEndpoints(
     /// </summary>
     private async Task<IReadOnlyList<ArtifactJson>> WithScanOverviewAsync(HttpContext context, IReadOnlyList<ArtifactRecord> artifacts, bool withTag)
     {
-        var immutable = artifacts.Count > 0 && withTag ? await ImmutableTagsAsync(artifacts[0].RepositoryName, context.RequestAborted) : _ => false;
+        // Artifact pages list one repository, so one rule lookup serves the page.
+        var immutable = (artifacts.Count > 0 && withTag ? await immutability.ForRepositoryAsync(artifacts[0].RepositoryName, context.RequestAborted) : null)
+            ?? NoTagImmutable;
         var json = artifacts.Select(a => ArtifactJson.From(a, withTag, immutable)).ToList();
         var withScan = context.Request.Query["with_scan_overview"].ToString() == "true" && AcceptedReports.AcceptsHarborReport(context.Request);
         var withSbom = context.Request.Query["with_sbom_overview"].ToString() == "true";

@@ -29,21 +29,25 @@ public sealed class ImmutableTagRules(IImmutableTagRuleStore store, TimeProvider
         return rules;
     }
 
-    /// <summary>Whether <paramref name="tag"/> of the repository (its full name, <c>proj/team/app</c>) is immutable now.</summary>
-    public async ValueTask<bool> IsImmutableAsync(string repository, string tag, CancellationToken cancellationToken)
-    {
-        var rules = await ForProjectAsync(ProjectName.Of(repository), cancellationToken);
-        return !rules.IsEmpty && rules.IsImmutable(ImmutableTagMessages.RepositoryInProject(repository), tag);
-    }
-
-    /// <summary>The first of <paramref name="tags"/> that is immutable in the repository, or null.</summary>
-    public async ValueTask<string?> FirstImmutableAsync(string repository, IEnumerable<string> tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which tags of the repository (its full name, <c>proj/team/app</c>) are immutable now; null when the project has no
+    /// enabled rule, so a caller can skip reading the tags it would test.
+    /// </summary>
+    public async ValueTask<Func<string, bool>?> ForRepositoryAsync(string repository, CancellationToken cancellationToken)
     {
         var rules = await ForProjectAsync(ProjectName.Of(repository), cancellationToken);
         if (rules.IsEmpty) return null;
         var path = ImmutableTagMessages.RepositoryInProject(repository);
-        return tags.FirstOrDefault(tag => rules.IsImmutable(path, tag));
+        return tag => rules.IsImmutable(path, tag);
     }
+
+    /// <summary>Whether <paramref name="tag"/> of the repository (its full name, <c>proj/team/app</c>) is immutable now.</summary>
+    public async ValueTask<bool> IsImmutableAsync(string repository, string tag, CancellationToken cancellationToken) =>
+        await ForRepositoryAsync(repository, cancellationToken) is { } immutable && immutable(tag);
+
+    /// <summary>The first of <paramref name="tags"/> that is immutable in the repository, or null.</summary>
+    public async ValueTask<string?> FirstImmutableAsync(string repository, IEnumerable<string> tags, CancellationToken cancellationToken) =>
+        await ForRepositoryAsync(repository, cancellationToken) is { } immutable ? tags.FirstOrDefault(immutable) : null;
 
     /// <summary>Drops the cached rules of the project after a change to them.</summary>
     public void Forget(string project)

@@ -139,10 +139,10 @@ public sealed class ManifestEndpoint(
                 ? reference
                 : null;
         }
-        if ((await immutability.ForProjectAsync(ProjectName.Of(repository), cancellationToken)).IsEmpty) return null;
+        if (await immutability.ForRepositoryAsync(repository, cancellationToken) is not { } immutable) return null;
         var found = await artifacts.FindRepositoryAsync(repository, cancellationToken);
         var artifact = found is null ? null : await artifacts.FindArtifactAsync(found.Id, digest.Value.ToString(), cancellationToken);
-        return artifact is null ? null : await immutability.FirstImmutableAsync(repository, artifact.Tags.Select(t => t.Name), cancellationToken);
+        return artifact?.Tags.Select(t => t.Name).FirstOrDefault(immutable);
     }
 
     private ValueTask RecordChangeAsync(HttpContext context, string repository, string reference, string operation) =>
