@@ -76,8 +76,9 @@ public sealed partial record RepoEntry(string Text, string Domain, string Path, 
             error = $"'{text}': an entry ending in '/' names a namespace and cannot have a tag or digest";
             return null;
         }
-        var bareName = !isNamespace && !rest.Contains('/');
-        if (!ImageReference.TrySplitDomain(rest, out var entryDomain, out var path, out var splitError, expandOfficialImages: bareName))
+        // An entry naming an image is read as the runtime reads an image name (docker.io/nginx is docker.io/library/nginx);
+        // one ending in '/' names a namespace, which stays as written (openpolicyagent/ is docker.io/openpolicyagent).
+        if (!ImageReference.TrySplitDomain(rest, out var entryDomain, out var path, out var splitError, expandOfficialImages: !isNamespace))
         {
             error = $"'{text}': {splitError}";
             return null;

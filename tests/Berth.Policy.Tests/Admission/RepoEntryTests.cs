@@ -24,6 +24,8 @@ public sealed class RepoEntryTests
     [InlineData("nginx", "nginx:1.25", true)]
     [InlineData("nginx", "docker.io/library/nginx", true)]
     [InlineData("nginx", "nginx-evil", false)]
+    [InlineData("docker.io/nginx", "nginx:1.25", true)]
+    [InlineData("docker.io/nginx:1.25", "nginx:1.25", true)]
     [InlineData("docker.io/library/", "nginx", true)]
     [InlineData("docker.io", "nginx", true)]
     [InlineData("docker.io", "quay.io/nginx", false)]
