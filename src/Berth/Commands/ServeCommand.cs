@@ -22,12 +22,7 @@ internal static partial class ServeCommand
         ReserveThreadsForBlockingIo();
         var builder = WebApplication.CreateSlimBuilder();
         var configuration = builder.Configuration;
-        if (flags.ConfigFile is { } configFile)
-        {
-            var full = Path.GetFullPath(configFile);
-            if (full.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) configuration.AddJsonFile(full, optional: false);
-            else ((IConfigurationBuilder)configuration).Add(new YamlConfigurationSource(full));
-        }
+        if (flags.ConfigFile is { } configFile) ConfigurationFile.Add(configuration, configFile);
         configuration.AddEnvironmentVariables("BERTH__");
         configuration.AddInMemoryCollection(flags.Overrides);
 

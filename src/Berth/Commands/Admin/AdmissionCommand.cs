@@ -32,17 +32,8 @@ internal static class AdmissionCommand
                 default: return Usage($"unexpected argument '{args[i]}'");
             }
         }
-        if (config is not null && !File.Exists(config)) return Fail($"configuration file '{config}' does not exist");
-
-        var builder = new ConfigurationBuilder();
-        if (config is not null)
-        {
-            var full = Path.GetFullPath(config);
-            if (full.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) builder.AddJsonFile(full, optional: false);
-            else builder.Add(new YamlConfigurationSource(full));
-        }
-        builder.AddEnvironmentVariables("BERTH__");
-        var rules = AdmissionComposition.Read(builder.Build());
+        if (!ConfigurationFile.TryBuild(config, null, out var configuration, out var configError)) return Fail(configError);
+        var rules = AdmissionComposition.Read(configuration);
         if (rules.Error is not null) return Fail(rules.Error);
 
         var serializer = new SerializerBuilder().Build();

@@ -37,32 +37,8 @@ internal sealed record ScannerSettings(string DataDirectory, IReadOnlyList<Uri> 
     {
         var sourceFlags = arguments.Values("--source");
         settings = null!;
-        var configFile = arguments.Value("--config");
-        if (configFile is not null && !File.Exists(configFile))
-        {
-            error = $"configuration file '{configFile}' does not exist";
-            return false;
-        }
-
-        var builder = new ConfigurationBuilder();
-        if (configFile is not null)
-        {
-            var full = Path.GetFullPath(configFile);
-            if (full.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) builder.AddJsonFile(full, optional: false);
-            else builder.Add(new YamlConfigurationSource(full));
-        }
-        builder.AddEnvironmentVariables("BERTH__");
-        if (arguments.Value("--data") is { } dataFlag) builder.AddInMemoryCollection([new(BerthSettings.DataDirectoryKey, dataFlag)]);
-        IConfiguration configuration;
-        try
-        {
-            configuration = builder.Build();
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException or YamlDotNet.Core.YamlException)
-        {
-            error = $"configuration file '{configFile}' cannot be read: {e.Message}";
-            return false;
-        }
+        KeyValuePair<string, string?>[]? overrides = arguments.Value("--data") is { } dataFlag ? [new(BerthSettings.DataDirectoryKey, dataFlag)] : null;
+        if (!ConfigurationFile.TryBuild(arguments.Value("--config"), overrides, out var configuration, out error)) return false;
 
         var data = configuration[BerthSettings.DataDirectoryKey] ?? BerthSettings.DefaultDataDirectory;
         if (string.IsNullOrWhiteSpace(data))
