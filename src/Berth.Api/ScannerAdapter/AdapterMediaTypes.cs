@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Berth.Scanning.Reports.Formats;
 
 namespace Berth.Api.ScannerAdapter;
 
@@ -11,9 +12,9 @@ public static class AdapterMediaTypes
     public const string Error = "application/vnd.scanner.adapter.error+json; version=1.0";
 
     /// <summary>The legacy native report type: what a missing Accept header asks for.</summary>
-    public const string HarborReport10 = "application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0";
+    public const string HarborReport10 = HarborVulnerabilityReport.LegacyReportMediaType;
 
-    public const string VulnerabilityReport11 = "application/vnd.security.vulnerability.report; version=1.1";
+    public const string VulnerabilityReport11 = HarborVulnerabilityReport.ReportMediaType;
 
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     public const string DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";

@@ -8,13 +8,11 @@ namespace Berth.Api.Scans;
 /// <summary>Which SBOM document a caller of <c>additions/sbom</c> gets: the query's <c>media_type</c>, else Accept, else SPDX.</summary>
 public static class SbomMediaTypes
 {
-    public const string SpdxJson = "application/spdx+json";
+    // The first is the default; each format names its own media type.
+    private static readonly IReportFormat[] Formats = [new SpdxFormat(), new CycloneDxFormat()];
 
-    public const string CycloneDxJson = "application/vnd.cyclonedx+json";
-
-    private static readonly IReportFormat Spdx = new SpdxFormat();
-
-    private static readonly IReportFormat CycloneDx = new CycloneDxFormat();
+    /// <summary>The media types served, for an error message: "application/spdx+json or application/vnd.cyclonedx+json".</summary>
+    public static string Served { get; } = string.Join(" or ", Formats.Select(format => format.MediaType));
 
     /// <summary>The format to write, or null when the query names a media type Berth does not render.</summary>
     public static IReportFormat? Choose(HttpRequest request)
@@ -24,15 +22,13 @@ public static class SbomMediaTypes
         // An Accept header only picks among the two; anything else (*/*, application/json) gets the default.
         foreach (var accepted in request.Headers.Accept.SelectMany(value => (value ?? "").Split(',')))
             if (Of(accepted) is { } format) return format;
-        return Spdx;
+        return Formats[0];
     }
 
     private static IReportFormat? Of(string mediaType)
     {
         if (!MediaTypeHeaderValue.TryParse(mediaType.Trim(), out var parsed)) return null;
         var name = parsed.MediaType.ToString();
-        if (string.Equals(name, SpdxJson, StringComparison.OrdinalIgnoreCase)) return Spdx;
-        if (string.Equals(name, CycloneDxJson, StringComparison.OrdinalIgnoreCase)) return CycloneDx;
-        return null;
+        return Formats.FirstOrDefault(format => string.Equals(name, format.MediaType, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -131,7 +131,7 @@ public sealed class ScanEndpoints(
         var format = SbomMediaTypes.Choose(context.Request);
         if (format is null)
         {
-            await HarborError.BadRequest($"the SBOM is served as {SbomMediaTypes.SpdxJson} or {SbomMediaTypes.CycloneDxJson}").WriteAsync(context);
+            await HarborError.BadRequest($"the SBOM is served as {SbomMediaTypes.Served}").WriteAsync(context);
             return;
         }
         var stored = await reports.FindDocumentAsync(artifact.Digest.ToString(), context.RequestAborted);

@@ -130,8 +130,9 @@ public sealed partial class ExternalScans(
         var scanner = report["scanner"] as JsonObject;
         var name = Text(scanner?["name"]) ?? registration.Name;
         var version = Text(scanner?["version"]) ?? "";
+        // The report was parsed for this call alone and is read no more: it is wrapped as it is, not copied.
         var stored = await externalReports.CompleteAsync(claimed.ReportId, name, version, summary,
-            ExternalReportDocument.Wrap(mediaType, report.DeepClone()), clock.GetUtcNow(), CancellationToken.None);
+            ExternalReportDocument.Wrap(mediaType, report), clock.GetUtcNow(), CancellationToken.None);
         policyRevision.Advance();
         LogFinished(logger, claimed.Repository, claimed.Digest, registration.Name, summary.Total, stored);
     }

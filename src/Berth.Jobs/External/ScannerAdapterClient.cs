@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Berth.Metadata.Scanners;
+using Berth.Scanning.Reports.Formats;
 
 namespace Berth.Jobs.External;
 
@@ -16,8 +17,8 @@ public sealed class ScannerAdapterClient : IScannerAdapterProbe
 {
     private const string MetadataAccept = "application/vnd.scanner.adapter.metadata+json; version=1.1, application/vnd.scanner.adapter.metadata+json; version=1.0";
     private const string ScanRequestType = "application/vnd.scanner.adapter.scan.request+json; version=1.1";
-    public const string Report11 = "application/vnd.security.vulnerability.report; version=1.1";
-    public const string Report10 = "application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0";
+    public const string Report11 = HarborVulnerabilityReport.ReportMediaType;
+    public const string Report10 = HarborVulnerabilityReport.LegacyReportMediaType;
 
     // Reports of large images run to megabytes; anything past this is not a report Berth will store.
     private const int MaxReportBytes = 64 * 1024 * 1024;

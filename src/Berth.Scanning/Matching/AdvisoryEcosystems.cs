@@ -1,3 +1,4 @@
+using Berth.Scanning.Advisories;
 using Berth.Scanning.Packages;
 
 namespace Berth.Scanning.Matching;
@@ -10,11 +11,6 @@ namespace Berth.Scanning.Matching;
 /// </summary>
 public static class AdvisoryEcosystems
 {
-    private static readonly Dictionary<string, string> DebianCodenames = new(StringComparer.Ordinal)
-    {
-        ["buster"] = "10", ["bullseye"] = "11", ["bookworm"] = "12", ["trixie"] = "13", ["forky"] = "14", ["sid"] = "sid",
-    };
-
     /// <summary>The OSV ecosystem of a language package, or null for OS packages.</summary>
     public static string? ForLanguage(Ecosystem ecosystem) => ecosystem switch
     {
@@ -40,7 +36,7 @@ public static class AdvisoryEcosystems
         string? bucket = (os.Family, ecosystem) switch
         {
             ("debian", Ecosystem.Debian) when parts[0].Length > 0 && parts[0].All(char.IsAsciiDigit) => "Debian:" + parts[0],
-            ("debian", Ecosystem.Debian) when DebianCodenames.TryGetValue(parts[0], out var major) => "Debian:" + major,
+            ("debian", Ecosystem.Debian) when DebianReleases.WithSid.TryGetValue(parts[0], out var major) => "Debian:" + major,
             ("ubuntu", Ecosystem.Ubuntu) when os.Version.Trim().Length > 0 => "Ubuntu:" + os.Version.Trim(),
             ("alpine", Ecosystem.Alpine) when parts.Length >= 2 => $"Alpine:v{parts[0]}.{parts[1]}",
             ("alpine", Ecosystem.Alpine) when parts[0] == "edge" => "Alpine:edge",

@@ -15,9 +15,7 @@ namespace Berth.Scanning.Advisories.Importers;
 /// </summary>
 public static class DebianTrackerReader
 {
-    private static readonly Dictionary<string, string> Releases = new(DebianReleases.Known.Append(new("sid", "sid")), StringComparer.Ordinal);
-
-    /// <summary>Whether the start of a JSON document looks like the tracker: an object of objects keyed by CVE/TEMP ids.</summary>
+        /// <summary>Whether the start of a JSON document looks like the tracker: an object of objects keyed by CVE/TEMP ids.</summary>
     public static bool LooksLikeTracker(ReadOnlySpan<byte> head)
     {
         var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
@@ -52,7 +50,7 @@ public static class DebianTrackerReader
         var affected = new List<AffectedPackage>();
         foreach (var (codename, release) in Object(issue, "releases") ?? [])
         {
-            if (!Releases.TryGetValue(codename, out var major)) continue;
+            if (!DebianReleases.WithSid.TryGetValue(codename, out var major)) continue;
             var urgency = Text(release, "urgency");
             var rating = SeverityRatings.FromLabel(urgency) is { } severity ? new AdvisoryRating(severity, null, null) : null;
             var entry = new AffectedPackage { Ecosystem = "Debian:" + major, Name = package, Rating = rating };
@@ -61,17 +59,11 @@ public static class DebianTrackerReader
                 case "resolved":
                     var fixedVersion = Text(release, "fixed_version")?.Trim();
                     if (string.IsNullOrEmpty(fixedVersion) || fixedVersion == "0") continue;
-                    affected.Add(entry with { Ranges = [Range(new RangeEvent(RangeEventKind.Fixed, fixedVersion))] });
+                    affected.Add(entry with { Ranges = [AffectedRange.FromZero(new RangeEvent(RangeEventKind.Fixed, fixedVersion))] });
                     break;
                 case "open":
-                    var status = urgency == "end-of-life" ? AdvisoryStatus.EndOfLife
-                        : Text(release, "nodsa_reason") switch
-                        {
-                            "ignored" => AdvisoryStatus.WillNotFix,
-                            "postponed" => AdvisoryStatus.FixDeferred,
-                            _ => AdvisoryStatus.Affected,
-                        };
-                    affected.Add(entry with { Ranges = [Range()], Status = status });
+                    var status = DebianReleases.UnfixedStatus(urgency == "end-of-life" ? urgency : Text(release, "nodsa_reason"));
+                    affected.Add(entry with { Ranges = [AffectedRange.FromZero()], Status = status });
                     break;
             }
         }
@@ -85,7 +77,4 @@ public static class DebianTrackerReader
             Affected = affected,
         };
     }
-
-    private static AffectedRange Range(params RangeEvent[] after) =>
-        new(RangeType.Ecosystem, [new RangeEvent(RangeEventKind.Introduced, "0"), .. after]);
 }

@@ -123,16 +123,8 @@ internal sealed class DebianVulnListAnnotations
     {
         Ecosystem = ecosystem,
         Name = package,
-        Ranges = [new AffectedRange(RangeType.Ecosystem, line.Fixed is { } fix
-            ? [new RangeEvent(RangeEventKind.Introduced, "0"), new RangeEvent(RangeEventKind.Fixed, fix)]
-            : [new RangeEvent(RangeEventKind.Introduced, "0")])],
-        Status = line.Fixed is not null ? null : line.State switch
-        {
-            "ignored" => AdvisoryStatus.WillNotFix,
-            "postponed" => AdvisoryStatus.FixDeferred,
-            "end-of-life" => AdvisoryStatus.EndOfLife,
-            _ => AdvisoryStatus.Affected, // unfixed, no-dsa, removed
-        },
+        Ranges = [line.Fixed is { } fix ? AffectedRange.FromZero(new RangeEvent(RangeEventKind.Fixed, fix)) : AffectedRange.FromZero()],
+        Status = line.Fixed is not null ? null : DebianReleases.UnfixedStatus(line.State),
         // The urgency is the package's own severity, which overrides every other rating (as in trivy).
         Rating = severity is { } s ? new AdvisoryRating(s, null, null) : null,
     };

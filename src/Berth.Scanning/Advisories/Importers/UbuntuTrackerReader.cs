@@ -77,17 +77,14 @@ public static class UbuntuTrackerReader
         return status switch
         {
             // A release with no version noted cannot say which builds carry the fix; trivy-db likewise keeps it unfixed.
-            "released" when version is not null => entry with { Ranges = [Range(new RangeEvent(RangeEventKind.Fixed, version))] },
+            "released" when version is not null => entry with { Ranges = [AffectedRange.FromZero(new RangeEvent(RangeEventKind.Fixed, version))] },
             "released" => null,
-            "needed" or "needs-triage" or "active" => entry with { Ranges = [Range()], Status = AdvisoryStatus.Affected },
-            "pending" when version is not null => entry with { Ranges = [Range(new RangeEvent(RangeEventKind.Limit, version))], Status = AdvisoryStatus.Affected },
-            "pending" => entry with { Ranges = [Range()], Status = AdvisoryStatus.Affected },
-            "deferred" => entry with { Ranges = [Range()], Status = AdvisoryStatus.FixDeferred },
-            "ignored" => entry with { Ranges = [Range()], Status = AdvisoryStatus.WillNotFix },
+            "needed" or "needs-triage" or "active" => entry with { Ranges = [AffectedRange.FromZero()], Status = AdvisoryStatus.Affected },
+            "pending" when version is not null => entry with { Ranges = [AffectedRange.FromZero(new RangeEvent(RangeEventKind.Limit, version))], Status = AdvisoryStatus.Affected },
+            "pending" => entry with { Ranges = [AffectedRange.FromZero()], Status = AdvisoryStatus.Affected },
+            "deferred" => entry with { Ranges = [AffectedRange.FromZero()], Status = AdvisoryStatus.FixDeferred },
+            "ignored" => entry with { Ranges = [AffectedRange.FromZero()], Status = AdvisoryStatus.WillNotFix },
             _ => null, // not-affected, DNE, or a status this reader does not know
         };
     }
-
-    private static AffectedRange Range(params RangeEvent[] after) =>
-        new(RangeType.Ecosystem, [new RangeEvent(RangeEventKind.Introduced, "0"), .. after]);
 }

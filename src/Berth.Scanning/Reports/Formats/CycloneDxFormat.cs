@@ -33,7 +33,7 @@ public sealed class CycloneDxFormat : IReportFormat
         WriteMetadata(writer, report, parts, imageDigest, imagePurl);
 
         writer.WriteStartArray("components");
-        foreach (var package in report.Packages.DistinctBy(p => (p.Name, p.Version, p.FilePath)))
+        foreach (var package in refs.Packages)
         {
             WriteComponent(writer, package, refs.Of(package));
             await ReportJson.FlushIfFullAsync(writer, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class CycloneDxFormat : IReportFormat
         writer.WriteStartArray("dependencies");
         writer.WriteStartObject();
         writer.WriteString("ref", imagePurl);
-        ReportJson.WriteStrings(writer, "dependsOn", report.Packages.DistinctBy(p => (p.Name, p.Version, p.FilePath)).Select(p => refs.Of(p).Ref));
+        ReportJson.WriteStrings(writer, "dependsOn", refs.Packages.Select(p => refs.Of(p).Ref));
         writer.WriteEndObject();
         writer.WriteEndArray();
 

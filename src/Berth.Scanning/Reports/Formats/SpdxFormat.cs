@@ -23,7 +23,7 @@ public sealed class SpdxFormat : IReportFormat
     public async Task WriteAsync(ScanReport report, Stream output, CancellationToken cancellationToken)
     {
         var refs = new ComponentRefs(report.Packages, report.OperatingSystem);
-        var packages = report.Packages.DistinctBy(p => (p.Name, p.Version, p.FilePath)).ToList();
+        var packages = refs.Packages;
         var ids = new HashSet<string>(StringComparer.Ordinal) { ImageId };
         var parts = ImageNameParts.Of(report.Image.Name);
         var imageDigest = report.Image.ManifestDigest ?? report.Image.ConfigDigest;
