@@ -57,7 +57,7 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
             }
             await EnsureHasherAsync(state, file, size, Digest.Sha256, cancellationToken);
 
-            var written = await CopyAsync(body, file, size, state, chunk.Length, cancellationToken);
+            var written = await CopyAsync(body, file, paths.UploadData(session.Id), size, state, chunk.Length, cancellationToken);
             if (!written.Succeeded)
             {
                 // Roll the session back to the state before this request: the file and the hash.
@@ -198,16 +198,17 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
     /// block is received while the current one is hashed and written, so network, CPU and disk overlap.
     /// </summary>
     private static async Task<Outcome<long>> CopyAsync(
-        Stream body, SafeFileHandle file, long offset, UploadHashState state, long? expectedLength, CancellationToken cancellationToken)
+        Stream body, SafeFileHandle file, string path, long offset, UploadHashState state, long? expectedLength, CancellationToken cancellationToken)
     {
-        var current = ArrayPool<byte>.Shared.Rent(BlockSize);
-        var ahead = ArrayPool<byte>.Shared.Rent(BlockSize);
-        var pacer = new WritebackPacer(file, offset);
+        // Aligned blocks, so that UploadFileWriter can hand them to the disk directly.
+        var current = AlignedBlock.Rent(BlockSize);
+        var ahead = AlignedBlock.Rent(BlockSize);
+        using var writer = new UploadFileWriter(file, path);
         Task<int>? receiving = null;
         long total = 0;
         try
         {
-            receiving = ReceiveAsync(body, current, cancellationToken);
+            receiving = ReceiveAsync(body, current.Memory, cancellationToken);
             while (true)
             {
                 int read;
@@ -227,10 +228,10 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
                 if (expectedLength is { } limit && total + read > limit)
                     return OciErrorCode.SizeInvalid.With($"the request body is longer than the {limit} bytes its headers announced");
 
-                receiving = ReceiveAsync(body, ahead, cancellationToken);
-                state.Hasher!.AppendData(current, 0, read);
-                await RandomAccess.WriteAsync(file, current.AsMemory(0, read), offset + total, cancellationToken);
-                pacer.Written(read);
+                receiving = ReceiveAsync(body, ahead.Memory, cancellationToken);
+                var block = current.Memory[..read];
+                state.Hasher!.AppendData(block.Span);
+                await writer.WriteAsync(block, offset + total, cancellationToken);
                 total += read;
                 state.Offset += read;
                 (current, ahead) = (ahead, current);
@@ -253,12 +254,13 @@ public sealed class FileSystemUploadStore(BlobPaths paths, FileSystemBlobStore b
                     // The request is already being refused; how its body ended no longer matters.
                 }
             }
-            await pacer.DrainAsync();
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(ahead);
+            await writer.DrainAsync();
+            AlignedBlock.Return(current);
+            AlignedBlock.Return(ahead);
         }
     }
 
-    private static async Task<int> ReceiveAsync(Stream body, byte[] buffer, CancellationToken cancellationToken) =>
-        await body.ReadAtLeastAsync(buffer, BlockSize, throwOnEndOfStream: false, cancellationToken);
+    /// <summary>Fills the whole block unless the body ends first, so only a body's last block is short.</summary>
+    private static async Task<int> ReceiveAsync(Stream body, Memory<byte> block, CancellationToken cancellationToken) =>
+        await body.ReadAtLeastAsync(block, block.Length, throwOnEndOfStream: false, cancellationToken);
 }

@@ -83,6 +83,26 @@ public sealed class FileSystemUploadStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task CommitAsync_ChunksOfOddSizes_MakeBlobWithTheBytes()
+    {
+        // An odd first chunk leaves the second starting off a page boundary, where writes cannot bypass the
+        // page cache; the third starts on one again after the second's odd tail.
+        var parts = new[] { FileSystemStorage.Content(1000, seed: 11), FileSystemStorage.Content(MiB + 3096, seed: 12), FileSystemStorage.Content(2 * MiB + 1, seed: 13) };
+        var content = Concat(parts);
+        var session = await Uploads.StartAsync("a", default);
+        long offset = 0;
+        foreach (var part in parts)
+        {
+            offset = await AppendAsync(session, part, new UploadChunk(offset, part.Length));
+        }
+
+        var committed = await Uploads.CommitAsync(session, Digest.Compute(content), default);
+
+        Assert.Equal(content.Length, committed.Value);
+        await AssertBlobAsync(Digest.Compute(content), content);
+    }
+
+    [Fact]
     public async Task CommitAsync_WrongDigest_IsDigestInvalidAndDiscardsEverything()
     {
         var content = FileSystemStorage.Content(4096, seed: 3);
