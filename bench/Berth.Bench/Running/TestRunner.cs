@@ -4,7 +4,7 @@ using Berth.Bench.Suite;
 namespace Berth.Bench.Running;
 
 /// <summary>
-/// Runs one test: setup (with the setup client), warm-up, then the timed iterations spread over the
+/// Runs one test: setup (with the setup client), priming, warm-up, then the timed iterations spread over the
 /// workers. Bounded both ways: by the iteration count and by a wall-clock cap after which no new
 /// iteration starts. Warm-up uses the load client, so a Bearer load has its tokens before the clock starts.
 /// </summary>
@@ -20,6 +20,12 @@ public sealed class TestRunner(BenchContext context, int concurrency, int warmup
         if (afterSetup is not null && await SetupHook.RunAsync(afterSetup, test.Name, cancellationToken) is { } hookError)
         {
             return TestResult.SetupFailed(test.Name, requests, hookError);
+        }
+
+        var primed = await GuardedAsync(() => test.PrimeAsync(context, cancellationToken), cancellationToken);
+        if (!primed.Ok)
+        {
+            return TestResult.SetupFailed(test.Name, requests, primed.Error ?? "failed");
         }
 
         // Warm-up iterations take indices past the timed range, so they never shift the timed choices.

@@ -21,6 +21,10 @@ public abstract class BenchTest(string name, int defaultRequests)
     public virtual Task<IterationOutcome> SetupAsync(BenchContext context, CancellationToken cancellationToken) =>
         Task.FromResult(IterationOutcome.Success(0));
 
+    /// <summary>Untimed, after setup and before the warm-up iterations: whatever must have happened once.</summary>
+    public virtual Task<IterationOutcome> PrimeAsync(BenchContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(IterationOutcome.Success(0));
+
     /// <summary>
     /// One timed iteration. The index is stable across registries, so mixed tests make the same
     /// choices for both sides of a comparison.

@@ -18,6 +18,10 @@ public sealed class PullPushMixTest(string name, BlobSize size, double pullShare
         return pushed;
     }
 
+    /// <summary>Pulls the image once, for the reason <see cref="PullTest.PrimeAsync"/> gives.</summary>
+    public override Task<IterationOutcome> PrimeAsync(BenchContext context, CancellationToken cancellationToken) =>
+        ImagePull.PullAsync(context, image!, cancellationToken);
+
     public override Task<IterationOutcome> RunAsync(BenchContext context, int iteration, CancellationToken cancellationToken)
     {
         var pulls = SeededNoise.UnitAt(context.Seed, iteration) < pullShare;
