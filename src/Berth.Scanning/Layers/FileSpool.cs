@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Berth.Scanning.Layers;
 
 /// <summary>
@@ -14,19 +16,28 @@ internal sealed class FileSpool : IAsyncDisposable
 
     public static async Task<FileSpool> CopyAsync(Stream content, long size, CancellationToken cancellationToken)
     {
+        // Synchronous writes, for the reason ScratchFile gives.
         Stream copy = size <= InMemoryLimit
             ? new MemoryStream((int)size)
             : new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                FileOptions.DeleteOnClose);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            await content.CopyToAsync(copy, 64 * 1024, cancellationToken);
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                copy.Write(buffer, 0, read);
+            copy.Flush();
             return new FileSpool(copy);
         }
         catch
         {
             await copy.DisposeAsync();
             throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

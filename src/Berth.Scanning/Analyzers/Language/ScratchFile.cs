@@ -8,6 +8,9 @@ namespace Berth.Scanning.Analyzers.Language;
 /// hundreds of programs, and a temporary file for each (create, write, read back, delete) cost more than the
 /// analysis. Larger content goes to a temporary file, deleted when disposed (DeleteOnClose, so also when the
 /// process dies). Either way memory stays bounded by <see cref="InMemoryBytes"/> per copy.
+/// The temporary file is written and read synchronously: .NET's async file calls on Linux run the same
+/// system call on another pool thread, and those hand-offs (wake-ups, spinning workers) cost more CPU than
+/// the page-cache copy itself; a scan runs as a background job, so blocking its thread is fine.
 /// </summary>
 public sealed class ScratchFile : IAsyncDisposable
 {
@@ -72,8 +75,8 @@ public sealed class ScratchFile : IAsyncDisposable
         Stream source, ReadOnlyMemory<byte> prefix, long maxBytes, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"berth-scan-{Guid.NewGuid():N}.tmp");
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0,
+            FileOptions.DeleteOnClose);
         var scratch = new ScratchFile(stream, null);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         try
@@ -83,7 +86,7 @@ public sealed class ScratchFile : IAsyncDisposable
                 await scratch.DisposeAsync();
                 return null;
             }
-            await stream.WriteAsync(prefix, cancellationToken);
+            stream.Write(prefix.Span);
             long total = prefix.Length;
             int read;
             while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
@@ -94,9 +97,8 @@ public sealed class ScratchFile : IAsyncDisposable
                     await scratch.DisposeAsync();
                     return null;
                 }
-                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                stream.Write(buffer, 0, read);
             }
-            await stream.FlushAsync(cancellationToken);
             stream.Position = 0;
             return scratch;
         }
@@ -112,20 +114,26 @@ public sealed class ScratchFile : IAsyncDisposable
     }
 
     /// <summary>Reads up to <paramref name="buffer"/>.Length bytes at <paramref name="offset"/>; fewer only at the end.</summary>
-    public async ValueTask<int> ReadAtAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    public ValueTask<int> ReadAtAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ReadAt(offset, buffer.Span));
+    }
+
+    private int ReadAt(long offset, Span<byte> buffer)
     {
         if (offset < 0 || offset >= Length) return 0;
         if (_pooled is { } memory)
         {
             var count = (int)Math.Min(buffer.Length, Length - offset);
-            memory.AsSpan((int)offset, count).CopyTo(buffer.Span);
+            memory.AsSpan((int)offset, count).CopyTo(buffer);
             return count;
         }
         var file = (FileStream)Stream;
         var total = 0;
         while (total < buffer.Length)
         {
-            var read = await RandomAccess.ReadAsync(file.SafeFileHandle, buffer[total..], offset + total, cancellationToken);
+            var read = RandomAccess.Read(file.SafeFileHandle, buffer[total..], offset + total);
             if (read == 0) break;
             total += read;
         }
