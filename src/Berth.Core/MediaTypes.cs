@@ -14,12 +14,17 @@ public static class MediaTypes
     public const string DockerSchema1 = "application/vnd.docker.distribution.manifest.v1+json";
     public const string DockerSchema1Signed = "application/vnd.docker.distribution.manifest.v1+prettyjws";
     public const string DockerForeignLayer = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
+    public const string OciImageConfig = "application/vnd.oci.image.config.v1+json";
+    public const string DockerImageConfig = "application/vnd.docker.container.image.v1+json";
 
     public static bool IsIndex(string mediaType) => mediaType is OciIndex or DockerManifestList;
 
     public static bool IsImageManifest(string mediaType) => mediaType is OciManifest or DockerManifest;
 
     public static bool IsManifest(string mediaType) => IsIndex(mediaType) || IsImageManifest(mediaType);
+
+    /// <summary>A config blob that makes a manifest a container image rather than another kind of artifact.</summary>
+    public static bool IsImageConfig(string? mediaType) => mediaType is OciImageConfig or DockerImageConfig;
 
     public static bool IsSchema1(string mediaType) => mediaType is DockerSchema1 or DockerSchema1Signed;
 

@@ -19,8 +19,7 @@ public sealed class AdmissionAuditEndpoints(ApiCaller callers, AdmissionAuditRep
 
     private async Task AuditAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifySignedInAsync(context, "read the admission audit");
-        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden($"{principal.Name} may not read the admission audit");
+        var (_, error) = await callers.IdentifyAdministratorAsync(context, "read the admission audit");
         if (error is not null)
         {
             await error.WriteAsync(context);

@@ -28,10 +28,6 @@ public sealed record ArtifactJson(
     IReadOnlyList<ArtifactReferenceJson>? References,
     IReadOnlyDictionary<string, string> Annotations)
 {
-    /// <summary>Config media types that make a manifest an image (OCI and Docker), which Harbor types IMAGE.</summary>
-    private static readonly HashSet<string> ImageConfigTypes =
-        ["application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json"];
-
     /// <summary>With <c>with_scan_overview=true</c>: the vulnerability report's overview, keyed by its media type.</summary>
     public IReadOnlyDictionary<string, ScanOverview>? ScanOverview { get; init; }
 
@@ -45,7 +41,7 @@ public sealed record ArtifactJson(
         var document = parsed.Succeeded ? parsed.Value : null;
         var isIndex = MediaTypes.IsIndex(artifact.MediaType);
         var configType = document?.Config?.MediaType;
-        var type = isIndex || (configType is not null && ImageConfigTypes.Contains(configType) && document?.ArtifactType is null)
+        var type = isIndex || (MediaTypes.IsImageConfig(configType) && document?.ArtifactType is null)
             ? "IMAGE"
             : artifact.ArtifactType ?? "UNKNOWN";
         var references = isIndex

@@ -22,8 +22,7 @@ public sealed class AuditLogEndpoints(ApiCaller callers, ProjectGate gate, IAudi
 
     private async Task ListAllAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifySignedInAsync(context, "read the audit log");
-        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden($"{principal.Name} may not list the audit log");
+        var (_, error) = await callers.IdentifyAdministratorAsync(context, "read the audit log");
         if (error is not null)
         {
             await error.WriteAsync(context);

@@ -26,4 +26,16 @@ public sealed class ApiCaller(RequestAuthenticator authenticator)
         if (error is null && !principal!.IsAuthenticated) error = HarborError.Unauthorized($"sign in to {purpose}");
         return (principal, error);
     }
+
+    /// <summary>
+    /// As <see cref="IdentifySignedInAsync"/>, and a signed-in caller who is not a system administrator is a 403:
+    /// "NAME may not <paramref name="purpose"/>: only system administrators may".
+    /// </summary>
+    public async Task<(Principal? Principal, HarborError? Error)> IdentifyAdministratorAsync(HttpContext context, string purpose)
+    {
+        var (principal, error) = await IdentifySignedInAsync(context, purpose);
+        if (error is null && !principal!.IsSystemAdmin)
+            error = HarborError.Forbidden($"{principal.Name} may not {purpose}: only system administrators may");
+        return (principal, error);
+    }
 }

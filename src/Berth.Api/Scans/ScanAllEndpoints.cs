@@ -131,8 +131,7 @@ public sealed class ScanAllEndpoints(IScanReportStore reports, IScanScheduler sc
     /// <summary>True for a system administrator; otherwise writes 401 or 403 and returns false.</summary>
     private async Task<bool> AdministratorAsync(HttpContext context, string purpose)
     {
-        var (principal, error) = await callers.IdentifySignedInAsync(context, purpose);
-        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden($"only system administrators may {purpose}");
+        var (_, error) = await callers.IdentifyAdministratorAsync(context, purpose);
         if (error is null) return true;
         await error.WriteAsync(context);
         return false;

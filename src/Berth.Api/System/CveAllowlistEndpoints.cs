@@ -33,8 +33,7 @@ public sealed class CveAllowlistEndpoints(ApiCaller callers, ICveAllowlistStore 
 
     private async Task PutAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifySignedInAsync(context, "change the CVE allowlist");
-        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden("only system administrators may change the system CVE allowlist");
+        var (principal, error) = await callers.IdentifyAdministratorAsync(context, "change the system CVE allowlist");
         var (body, bodyError) = error is null ? await ApiJson.ReadAsync<CveAllowlistJson>(context) : (null, null);
         error ??= bodyError ?? body?.Validate();
         if (error is not null)

@@ -11,9 +11,6 @@ namespace Berth.Jobs.Scanning;
 /// </summary>
 public sealed record ScanTarget(ScanTargetKind Kind, IReadOnlyList<Digest> Children, string? Reason)
 {
-    private static readonly HashSet<string> ImageConfigTypes =
-        ["application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json"];
-
     public static ScanTarget Of(string mediaType, byte[] content)
     {
         var parsed = ManifestParser.Parse(content, mediaType);
@@ -22,7 +19,7 @@ public sealed record ScanTarget(ScanTargetKind Kind, IReadOnlyList<Digest> Child
         if (document.IsIndex) return new ScanTarget(ScanTargetKind.Index, [.. document.Manifests.Select(m => m.Digest)], null);
         if (document.ArtifactType is { } artifactType) return Unsupported($"it is a {artifactType} artifact, not an image");
         var configType = document.Config?.MediaType;
-        if (configType is null || !ImageConfigTypes.Contains(configType))
+        if (!MediaTypes.IsImageConfig(configType))
             return Unsupported($"its config is {configType ?? "missing"}, not an image config");
         if (document.Layers.Count == 0) return Unsupported("it has no layers");
         if (document.Layers.FirstOrDefault(layer => !LayerMediaTypes.IsFilesystemLayer(layer.MediaType)) is { } other)

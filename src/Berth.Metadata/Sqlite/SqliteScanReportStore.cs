@@ -1,3 +1,4 @@
+using Berth.Core;
 using Berth.Metadata.Scans;
 using Microsoft.Data.Sqlite;
 using static Berth.Metadata.Sqlite.SqliteCommands;
@@ -188,9 +189,9 @@ public sealed class SqliteScanReportStore(SqliteDatabase database) : IScanReport
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            """
+            $"""
             SELECT a.id, r.name, a.digest, a.media_type, a.content FROM artifact a JOIN repository r ON r.id = a.repository_id
-            WHERE a.id > $after AND a.artifact_type IN ('application/vnd.oci.image.config.v1+json', 'application/vnd.docker.container.image.v1+json')
+            WHERE a.id > $after AND a.artifact_type IN ('{MediaTypes.OciImageConfig}', '{MediaTypes.DockerImageConfig}')
             ORDER BY a.id LIMIT $limit;
             """,
             ("$after", afterRow), ("$limit", limit));

@@ -18,6 +18,13 @@ public sealed class AdmissionAudit(
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly BerthImages _images = new(registry, settings);
     private Dictionary<WorkloadKey, WorkloadSighting?> _pending = [];
+    private DateTimeOffset _lastApplied = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// How often a flush with nothing noted still writes, to expire old workloads. The writer flushes every second;
+    /// a write transaction that often on an idle server would be work (and a WAL append) for nothing.
+    /// </summary>
+    public static TimeSpan IdleExpiryInterval { get; } = TimeSpan.FromMinutes(1);
 
     public bool Enabled => audit.Capacity > 0;
 
@@ -52,10 +59,13 @@ public sealed class AdmissionAudit(
                 batch = _pending;
                 _pending = [];
             }
+            var now = time.GetUtcNow();
+            if (batch.Count == 0 && now - _lastApplied < IdleExpiryInterval) return;
             var sightings = new List<WorkloadSighting>();
             foreach (var sighting in batch.Values.OfType<WorkloadSighting>()) sightings.Add(await ResolveAsync(sighting, cancellationToken));
             var forgotten = batch.Where(p => p.Value is null).Select(p => p.Key).ToList();
-            await store.ApplyAsync(sightings, forgotten, time.GetUtcNow() - audit.Retention, audit.Capacity, cancellationToken);
+            await store.ApplyAsync(sightings, forgotten, now - audit.Retention, audit.Capacity, cancellationToken);
+            _lastApplied = now;
         }
         finally
         {

@@ -12,9 +12,6 @@ namespace Berth.Policy.Vulnerabilities;
 /// </summary>
 public sealed class ArtifactReports(IScanReportStore reports, IRegistryMetadata registry)
 {
-    private static readonly HashSet<string> ImageConfigTypes =
-        ["application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json"];
-
     /// <summary>The reports found (empty when none), and for an index the children's digests.</summary>
     public async Task<IReadOnlyList<ScanReportRecord>> FindAsync(ArtifactSubject subject, CancellationToken cancellationToken)
     {
@@ -49,7 +46,7 @@ public sealed class ArtifactReports(IScanReportStore reports, IRegistryMetadata 
     private async Task<bool> IsImageAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
         var document = await DocumentAsync(repository, digest, cancellationToken);
-        return document is { IsIndex: false, ArtifactType: null, Config: { } config } && ImageConfigTypes.Contains(config.MediaType) && document.Layers.Count > 0;
+        return document is { IsIndex: false, ArtifactType: null, Config: { } config } && MediaTypes.IsImageConfig(config.MediaType) && document.Layers.Count > 0;
     }
 
     private async Task<ManifestDocument?> DocumentAsync(string repository, Digest digest, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Berth.Commands;
+
 namespace Berth.Configuration;
 
 /// <summary>The flags of <c>berth serve</c>, as configuration keys that override file and environment.</summary>
@@ -6,40 +8,16 @@ internal sealed record ServeFlags(string? ConfigFile, IReadOnlyDictionary<string
     public static bool TryParse(IReadOnlyList<string> args, out ServeFlags flags, out string error)
     {
         flags = new ServeFlags(null, new Dictionary<string, string?>());
-        error = "";
-        string? configFile = null;
-        var overrides = new Dictionary<string, string?>();
-        for (var i = 0; i < args.Count; i++)
+        if (!CommandArguments.TryParse(args, ["--listen", "--data", "--config"], out var arguments, out error)) return false;
+        if (arguments.Positionals.Count > 0)
         {
-            var (name, inlineValue) = Split(args[i]);
-            var key = name switch
-            {
-                "--listen" => BerthSettings.ListenKey,
-                "--data" => BerthSettings.DataDirectoryKey,
-                "--config" => "config",
-                _ => null,
-            };
-            if (key is null)
-            {
-                error = $"unknown option '{args[i]}'";
-                return false;
-            }
-            var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
-            if (string.IsNullOrEmpty(value))
-            {
-                error = $"option '{name}' needs a value";
-                return false;
-            }
-            if (key == "config") configFile = value;
-            else overrides[key] = value;
+            error = $"unexpected argument '{arguments.Positionals[0]}'; serve takes only --listen, --data and --config";
+            return false;
         }
-        flags = new ServeFlags(configFile, overrides);
+        var overrides = new Dictionary<string, string?>();
+        if (arguments.Value("--listen") is { } listen) overrides[BerthSettings.ListenKey] = listen;
+        if (arguments.Value("--data") is { } data) overrides[BerthSettings.DataDirectoryKey] = data;
+        flags = new ServeFlags(arguments.Value("--config"), overrides);
         return true;
-    }
-
-    private static (string Name, string? Value) Split(string arg)
-    {
-        var equals = arg.IndexOf('=');
-        return equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Berth.Core;
+using Berth.Metadata.Admission;
 using Berth.Metadata.Sqlite;
 using Berth.Policy.Admission;
 using static Berth.Policy.Tests.Admission.AdmissionHarness;
@@ -29,7 +30,7 @@ public sealed class AdmissionAuditTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private (AdmissionValidator Validator, AdmissionAudit Audit, AdmissionAuditReport Report) Build(
-        string? constraintsYaml = null, AdmissionAuditSettings? auditSettings = null)
+        string? constraintsYaml = null, AdmissionAuditSettings? auditSettings = null, Func<IAdmissionAuditStore, IAdmissionAuditStore>? wrapStore = null)
     {
         IReadOnlyList<AllowedReposConstraint> constraints = [AllowedReposConstraint.Default(Registry)];
         if (constraintsYaml is not null)
@@ -42,7 +43,8 @@ public sealed class AdmissionAuditTests : IAsyncLifetime
         var policy = new DeploymentPolicy(_database.Projects, [_check], []);
         var registry = new RegistryAdmission(_database.Metadata, policy, _revision, new AdmissionVerdictCache(_clock, 100), settings);
         var rules = new AllowedRegistries(constraints);
-        var store = new SqliteAdmissionAuditStore(_database.Database);
+        IAdmissionAuditStore store = new SqliteAdmissionAuditStore(_database.Database);
+        if (wrapStore is not null) store = wrapStore(store);
         var audit = new AdmissionAudit(store, _database.Metadata, settings, auditSettings ?? AdmissionAuditSettings.Standard, _clock);
         return (new AdmissionValidator(rules, registry, settings), audit, new AdmissionAuditReport(audit, store, rules, registry, _clock));
     }
@@ -154,6 +156,41 @@ public sealed class AdmissionAuditTests : IAsyncLifetime
         var names = (await report.RunAsync(default)).Violations.Select(v => v.Name).ToList();
 
         Assert.Equal(["b", "c"], names);
+    }
+
+    [Fact]
+    public async Task IdleFlushes_WriteOnlyOnceAMinute_ToExpireOldWorkloads()
+    {
+        CountingStore? counting = null;
+        var (validator, audit, _) = Build(wrapStore: inner => counting = new CountingStore(inner));
+
+        await audit.FlushAsync(default);
+        await audit.FlushAsync(default);
+        Assert.Equal(1, counting!.Applies);
+
+        _clock.Advance(AdmissionAudit.IdleExpiryInterval);
+        await audit.FlushAsync(default);
+        Assert.Equal(2, counting.Applies);
+
+        // Something noted is written at the next flush, however soon.
+        await SeeAsync(validator, audit, Deployment("web", "team-a", ("web", $"{Registry}/shop/web:1.0")));
+        await audit.FlushAsync(default);
+        Assert.Equal(3, counting.Applies);
+        Assert.Single(await counting.ListAsync(default));
+    }
+
+    private sealed class CountingStore(IAdmissionAuditStore inner) : IAdmissionAuditStore
+    {
+        public int Applies { get; private set; }
+
+        public Task ApplyAsync(IReadOnlyList<WorkloadSighting> sightings, IReadOnlyList<WorkloadKey> forgotten, DateTimeOffset expireBefore,
+            int capacity, CancellationToken cancellationToken)
+        {
+            Applies++;
+            return inner.ApplyAsync(sightings, forgotten, expireBefore, capacity, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<WorkloadSighting>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
     }
 
     [Fact]

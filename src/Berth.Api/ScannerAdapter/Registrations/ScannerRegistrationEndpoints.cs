@@ -189,8 +189,7 @@ public sealed class ScannerRegistrationEndpoints(
 
     private async Task<bool> AdministratorAsync(HttpContext context)
     {
-        var (principal, error) = await callers.IdentifySignedInAsync(context, "manage scanners");
-        if (error is null && !principal!.IsSystemAdmin) error = HarborError.Forbidden("only system administrators may manage scanners");
+        var (_, error) = await callers.IdentifyAdministratorAsync(context, "manage scanners");
         if (error is null) return true;
         await error.WriteAsync(context);
         return false;

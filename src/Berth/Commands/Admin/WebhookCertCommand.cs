@@ -1,5 +1,3 @@
-using Berth.Commands.Vulndb;
-
 namespace Berth.Commands.Admin;
 
 /// <summary>

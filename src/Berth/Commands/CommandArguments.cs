@@ -1,4 +1,4 @@
-namespace Berth.Commands.Vulndb;
+namespace Berth.Commands;
 
 /// <summary>
 /// The arguments of one verb split into positionals and options. Every option takes a value, given as
