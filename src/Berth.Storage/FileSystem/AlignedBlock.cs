@@ -6,8 +6,8 @@ namespace Berth.Storage.FileSystem;
 
 /// <summary>
 /// A block of native memory aligned to <see cref="DirectIo.Alignment"/>, as O_DIRECT writes require of the
-/// source buffer. Blocks come from a small pool: allocating and first touching 1 MiB per request would cost
-/// more page faults than the copy it saves.
+/// source buffer. Blocks come from a small pool, so that an upload request does not allocate, page-fault and
+/// free a fresh MiB of native memory each time.
 /// </summary>
 internal sealed unsafe class AlignedBlock : MemoryManager<byte>
 {

@@ -75,7 +75,8 @@ public sealed class ScratchFile : IAsyncDisposable
         Stream source, ReadOnlyMemory<byte> prefix, long maxBytes, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"berth-scan-{Guid.NewGuid():N}.tmp");
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0,
+        // The buffer serves the zip reader's small reads of a large jar; big writes pass it by.
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 4096,
             FileOptions.DeleteOnClose);
         var scratch = new ScratchFile(stream, null);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
@@ -99,6 +100,7 @@ public sealed class ScratchFile : IAsyncDisposable
                 }
                 stream.Write(buffer, 0, read);
             }
+            stream.Flush();
             stream.Position = 0;
             return scratch;
         }
