@@ -1,6 +1,6 @@
 using Berth.Jobs.External;
 using Berth.Jobs.Scanning;
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Berth.Metadata.Artifacts;
 using Berth.Metadata.Scans;
 using Berth.Metadata.Sqlite;

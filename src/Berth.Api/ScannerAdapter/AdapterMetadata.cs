@@ -1,5 +1,5 @@
 using System.Globalization;
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Berth.Scanning.Reports.Formats;
 
 namespace Berth.Api.ScannerAdapter;

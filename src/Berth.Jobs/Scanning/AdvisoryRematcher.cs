@@ -1,4 +1,4 @@
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Berth.Metadata.Scans;
 using Berth.Policy;
 using Berth.Scanning.Reports;

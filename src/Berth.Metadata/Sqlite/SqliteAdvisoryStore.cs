@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Microsoft.Data.Sqlite;
 using static Berth.Metadata.Sqlite.SqliteCommands;
 

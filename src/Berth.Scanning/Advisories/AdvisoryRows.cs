@@ -1,4 +1,4 @@
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 
 namespace Berth.Scanning.Advisories;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Berth.Metadata.Sqlite;
 using Berth.Scanning.Advisories.Importers;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Berth.Scanning.Advisories;
 
 namespace Berth.Scanning.Tests.Advisories;

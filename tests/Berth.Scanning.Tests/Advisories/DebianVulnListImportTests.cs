@@ -1,4 +1,4 @@
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 using Berth.Metadata.Sqlite;
 using Berth.Scanning.Advisories;
 using Berth.Scanning.Advisories.Importers;

@@ -73,7 +73,7 @@ public sealed class UbuntuMatchTests(ImportedAdvisories imported)
         Assert.Equal(90, packages.Count);
         // The Debian data beside it covers libgcrypt20 and gnutls28, which this Ubuntu image has.
         Assert.Contains(packages, p => p.SourceName == "libgcrypt20");
-        Assert.NotEmpty(await imported.Store.FindAsync([new Berth.Metadata.Advisories.AdvisoryKey("Debian:10", "libgcrypt20")], default));
+        Assert.NotEmpty(await imported.Store.FindAsync([new Berth.Core.Advisories.AdvisoryKey("Debian:10", "libgcrypt20")], default));
 
         var result = await Matcher.MatchAsync(new OsRelease("ubuntu", "18.04"), packages, default);
 

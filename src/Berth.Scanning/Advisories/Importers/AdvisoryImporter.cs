@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Berth.Metadata.Advisories;
+using Berth.Core.Advisories;
 
 namespace Berth.Scanning.Advisories.Importers;
 

@@ -1,4 +1,4 @@
-namespace Berth.Metadata.Advisories;
+namespace Berth.Core.Advisories;
 
 /// <summary>The imported vulnerability advisories, indexed by (ecosystem, package), and the feeds they came from.</summary>
 public interface IAdvisoryStore

@@ -1,4 +1,4 @@
-namespace Berth.Metadata.Advisories;
+namespace Berth.Core.Advisories;
 
 /// <summary>
 /// One advisory as it names one package in one ecosystem: the row the matcher looks up by

@@ -1,4 +1,4 @@
-namespace Berth.Metadata.Advisories;
+namespace Berth.Core.Advisories;
 
 /// <summary>A feed advisories were imported from, as `vulndb status` shows it.</summary>
 /// <param name="Name">Short stable name, e.g. "go-vulndb".</param>
