@@ -1,6 +1,6 @@
+using Berth.Core.Advisories;
 using Berth.Jobs.External;
 using Berth.Jobs.Scanning;
-using Berth.Core.Advisories;
 using Berth.Metadata.Artifacts;
 using Berth.Metadata.Scans;
 using Berth.Metadata.Sqlite;
