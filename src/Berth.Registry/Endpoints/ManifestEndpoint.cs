@@ -97,7 +97,8 @@ public sealed class ManifestEndpoint(
         var stored = await metadata.PutManifestAsync(upload, CancellationToken.None);
         if (!stored.Succeeded) return stored.Error;
         await RecordChangeAsync(context, repository, reference, ArtifactEvent.Create);
-        var push = new ArtifactPush(repository, digest, document.Value.MediaType, byDigest ? null : reference, ProjectRegistryAccess.CallerName(context));
+        var push = new ArtifactPush(repository, digest, document.Value.MediaType, byDigest ? null : reference, ProjectRegistryAccess.CallerName(context),
+            document.Value.Subject?.Digest);
         foreach (var observer in observers) await observer.OnPushedAsync(push, CancellationToken.None);
 
         var response = context.Response;

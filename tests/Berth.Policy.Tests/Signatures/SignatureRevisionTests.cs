@@ -19,13 +19,14 @@ public sealed class SignatureRevisionTests : IAsyncLifetime
         _key.Dispose();
     }
 
-    private static ArtifactPush Push(Digest digest, string? tag) => new(SignatureFixture.Repository, digest, MediaTypes.OciManifest, tag, "alice");
+    private static ArtifactPush Push(Digest digest, string? tag, Digest? subject = null) =>
+        new(SignatureFixture.Repository, digest, MediaTypes.OciManifest, tag, "alice", subject);
 
     [Fact]
     public async Task Push_OfACosignTagOrAReferrer_Advances_AndOfAnImageDoesNot()
     {
         var revision = new PolicyRevision();
-        var observer = new SignaturePushRevision(revision, _f.Db.Metadata);
+        var observer = new SignaturePushRevision(revision);
         var (image, descriptor) = await _f.PushImageAsync("web");
 
         await observer.OnPushedAsync(Push(image.Digest, "v1"), default);
@@ -36,7 +37,7 @@ public sealed class SignatureRevisionTests : IAsyncLifetime
         Assert.Equal(1, revision.Current);
 
         var bundle = await _f.PushCosignBundleAsync(descriptor, _key);
-        await observer.OnPushedAsync(Push(bundle.Digest, null), default);
+        await observer.OnPushedAsync(Push(bundle.Digest, null, descriptor.Digest), default);
         Assert.Equal(2, revision.Current);
     }
 
