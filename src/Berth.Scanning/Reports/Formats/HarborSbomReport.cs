@@ -35,12 +35,12 @@ public sealed class HarborSbomReport(IReportFormat document, HarborReportContext
         }))
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("generated_at");
-            JsonSerializer.Serialize(writer, report.GeneratedAt, HarborJson.Options);
+            writer.WriteString("generated_at", ReportTimestamps.Precise(report.GeneratedAt));
+            // Through elements, not JsonSerializer.Serialize(writer, …), which flushes synchronously: a response body refuses that.
             writer.WritePropertyName("artifact");
-            JsonSerializer.Serialize(writer, artifact, HarborJson.Options);
+            JsonSerializer.SerializeToElement(artifact, HarborJson.Options).WriteTo(writer);
             writer.WritePropertyName("scanner");
-            JsonSerializer.Serialize(writer, scanner ?? HarborScanner.Berth, HarborJson.Options);
+            JsonSerializer.SerializeToElement(scanner ?? HarborScanner.Berth, HarborJson.Options).WriteTo(writer);
             // The spec's free-form map; Berth has nothing to add beyond the document, but Harbor's model expects an object.
             writer.WriteStartObject("vendor_attributes");
             writer.WriteEndObject();
