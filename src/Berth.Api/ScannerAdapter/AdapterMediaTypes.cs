@@ -16,12 +16,20 @@ public static class AdapterMediaTypes
 
     public const string VulnerabilityReport11 = HarborVulnerabilityReport.ReportMediaType;
 
+    /// <summary>The SBOM capability's one report type (spec v1.2), wrapping an SPDX or CycloneDX document.</summary>
+    public const string SbomReport10 = HarborSbomReport.ReportMediaType;
+
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     public const string DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
 
     public static readonly IReadOnlyList<string> Consumed = [OciManifest, DockerManifest];
 
     public static readonly IReadOnlyList<string> ProducedReports = [HarborReport10, VulnerabilityReport11];
+
+    public static readonly IReadOnlyList<string> ProducedSbomReports = [SbomReport10];
+
+    /// <summary>The documents an SBOM report can carry: the metadata's <c>sbom_media_types</c>.</summary>
+    public static IReadOnlyList<string> SbomDocuments => SbomFormats.MediaTypes;
 
     /// <summary>
     /// The first of <paramref name="offered"/> that the Accept header names (type and <c>version</c> parameter),

@@ -5,8 +5,9 @@ using Berth.Scanning.Reports.Formats;
 namespace Berth.Api.ScannerAdapter;
 
 /// <summary>
-/// What <c>GET /api/v1/metadata</c> says: Berth as the scanner, the vulnerability capability for OCI and Docker
-/// image manifests with both Harbor report types, and when the advisory database was last imported.
+/// What <c>GET /api/v1/metadata</c> says: Berth as the scanner; for OCI and Docker image manifests, the vulnerability
+/// capability with both Harbor report types and the sbom capability (spec v1.2) with SPDX and CycloneDX documents;
+/// and when the advisory database was last imported.
 /// </summary>
 public sealed class AdapterMetadata(IAdvisoryStore advisories)
 {
@@ -21,7 +22,11 @@ public sealed class AdapterMetadata(IAdvisoryStore advisories)
             properties[DatabaseUpdatedProperty] = sources.Max(s => s.ImportedAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         return new AdapterMetadataJson(
             HarborScanner.Berth,
-            [new AdapterCapabilityJson("vulnerability", AdapterMediaTypes.Consumed, AdapterMediaTypes.ProducedReports)],
+            [
+                new AdapterCapabilityJson(AdapterCapabilities.Vulnerability, AdapterMediaTypes.Consumed, AdapterMediaTypes.ProducedReports),
+                new AdapterCapabilityJson(AdapterCapabilities.Sbom, AdapterMediaTypes.Consumed, AdapterMediaTypes.ProducedSbomReports,
+                    new AdapterCapabilityAttributesJson(AdapterMediaTypes.SbomDocuments)),
+            ],
             properties);
     }
 }

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Berth.Scanning.Images.Remote;
 using Berth.Scanning.Reports;
-using Berth.Scanning.Reports.Formats;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace Berth.Api.ScannerAdapter;
 /// <summary>
 /// Runs the adapter's scans in the background: <see cref="ScannerAdapterOptions.Workers"/> loops take queued ids,
 /// pull the image from the request's registry and scan it with Berth's scanner (layers through the same cache as
-/// the registry's own scans), and store the Harbor report or the error in <see cref="AdapterScanStore"/>.
+/// the registry's own scans), and store the scanner's report or the error in <see cref="AdapterScanStore"/>.
 /// </summary>
 public sealed partial class AdapterScanRunner(
     AdapterScanStore store,
@@ -63,9 +62,8 @@ public sealed partial class AdapterScanRunner(
                 var result = await scanner.ScanAsync(image, null, timeout.Token);
                 if (result.Report is { } report)
                 {
-                    var document = HarborVulnerabilityReport.Build(report, scan.Artifact, HarborScanner.Berth);
-                    LogFinished(logger, scan.Id, document.Vulnerabilities.Count);
-                    return scan with { State = AdapterScanState.Finished, Report = document };
+                    LogFinished(logger, scan.Id, report.Packages.Count, report.Findings.Count(f => f.IsVulnerability));
+                    return scan with { State = AdapterScanState.Finished, Report = Kept(report, scan) };
                 }
                 error = result.Error ?? "the scan gave no report";
             }
@@ -91,11 +89,28 @@ public sealed partial class AdapterScanRunner(
         return scan with { State = AdapterScanState.Failed, Error = error };
     }
 
+    /// <summary>
+    /// The report as the store keeps it. Its image is named as the request named it (registry, repository, tag and the
+    /// requested digest), so an SBOM describes the artifact Harbor asked about even where the digest was an index and the
+    /// scan read one platform's manifest. Without the sbom capability the package list is never rendered, so it is not
+    /// kept: up to <see cref="ScannerAdapterOptions.MaxScans"/> reports stay in memory for their lifetime.
+    /// </summary>
+    private static ScanReport Kept(ScanReport report, AdapterScan scan)
+    {
+        var tag = string.IsNullOrEmpty(scan.Artifact.Tag) ? "" : $":{scan.Artifact.Tag}";
+        var image = report.Image with
+        {
+            Name = $"{scan.Image.Registry.Authority}/{scan.Image.Repository}{tag}@{scan.Image.Digest}",
+            ManifestDigest = scan.Image.Digest.ToString(),
+        };
+        return scan.Capabilities.SbomEnabled ? report with { Image = image } : report with { Image = image, Packages = [] };
+    }
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "adapter scan {Id}: pulling {Registry}/{Repository}@{Digest}")]
     private static partial void LogStarted(ILogger logger, string id, string registry, string repository, string digest);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "adapter scan {Id} finished: {Count} vulnerabilities")]
-    private static partial void LogFinished(ILogger logger, string id, int count);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "adapter scan {Id} finished: {Packages} packages, {Vulnerabilities} vulnerabilities")]
+    private static partial void LogFinished(ILogger logger, string id, int packages, int vulnerabilities);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "adapter scan {Id} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string id, string error);

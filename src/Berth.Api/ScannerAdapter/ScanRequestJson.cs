@@ -9,4 +9,4 @@ namespace Berth.Api.ScannerAdapter;
 public sealed record ScanRequestJson(
     [property: JsonPropertyName("registry")] ScanRequestRegistryJson? Registry,
     [property: JsonPropertyName("artifact")] ScanRequestArtifactJson? Artifact,
-    [property: JsonPropertyName("enabled_capabilities")] IReadOnlyList<ScanRequestCapabilityJson>? EnabledCapabilities);
+    [property: JsonPropertyName("enabled_capabilities")] IReadOnlyList<ScanRequestCapabilityJson?>? EnabledCapabilities);

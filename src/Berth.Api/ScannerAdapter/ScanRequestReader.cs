@@ -36,8 +36,8 @@ public static class ScanRequestReader
         }
     }
 
-    /// <summary>What to pull and how the report names it, or the 422/501 error.</summary>
-    public static (RemoteImageReference? Image, HarborReportContext? Artifact, AdapterError? Error) Check(ScanRequestJson request)
+    /// <summary>What to pull, how the reports name it and which capabilities it enabled, or the 422/501 error.</summary>
+    public static (AcceptedScanRequest? Accepted, AdapterError? Error) Check(ScanRequestJson request)
     {
         if (request.Registry is null) return Invalid("registry is required");
         if (request.Artifact is null) return Invalid("artifact is required");
@@ -48,23 +48,12 @@ public static class ScanRequestReader
 
         var mimeType = string.IsNullOrEmpty(artifact.MimeType) ? AdapterMediaTypes.OciManifest : artifact.MimeType;
         if (!AdapterMediaTypes.Consumed.Any(known => AdapterMediaTypes.Matches(mimeType, known)))
-            return Unsupported($"artifact.mime_type '{mimeType}' is not one Berth scans ({string.Join(", ", AdapterMediaTypes.Consumed)})");
+            return (null, AdapterError.NotImplemented($"artifact.mime_type '{mimeType}' is not one Berth scans ({string.Join(", ", AdapterMediaTypes.Consumed)})"));
 
-        if (request.EnabledCapabilities is { } capabilities)
-        {
-            foreach (var capability in capabilities)
-                if (capability?.Type is not ("vulnerability" or "sbom")) return Invalid($"enabled_capabilities type '{capability?.Type}' is neither vulnerability nor sbom");
-            // No list means every capability; a list must include one Berth has, with a report type Berth writes.
-            var vulnerability = capabilities.FirstOrDefault(c => c.Type == "vulnerability");
-            if (vulnerability is null) return Unsupported("Berth's adapter has only the vulnerability capability; SBOM generation is not offered");
-            if (vulnerability.ProducesMimeTypes is { Count: > 0 } wanted
-                && !wanted.Any(type => AdapterMediaTypes.ProducedReports.Any(known => AdapterMediaTypes.Matches(type, known))))
-                return Unsupported($"none of the report types {string.Join(", ", wanted)} is one Berth writes");
-        }
-        return (image, new HarborReportContext(image.Repository, artifact.Tag, mimeType, image.Digest.ToString()), null);
+        var (capabilities, refused) = EnabledCapabilitiesReader.Check(request.EnabledCapabilities);
+        if (capabilities is null) return (null, refused);
+        return (new AcceptedScanRequest(image, new HarborReportContext(image.Repository, artifact.Tag, mimeType, image.Digest.ToString()), capabilities), null);
     }
 
-    private static (RemoteImageReference?, HarborReportContext?, AdapterError?) Invalid(string message) => (null, null, AdapterError.Unprocessable(message));
-
-    private static (RemoteImageReference?, HarborReportContext?, AdapterError?) Unsupported(string message) => (null, null, AdapterError.NotImplemented(message));
+    private static (AcceptedScanRequest?, AdapterError?) Invalid(string message) => (null, AdapterError.Unprocessable(message));
 }

@@ -10,8 +10,8 @@ namespace Berth.Api.ScannerAdapter;
 
 /// <summary>
 /// Harbor's Pluggable Scanner Adapter API (spec v1.2) under <c>/api/v1</c>, so a Harbor can register Berth as its
-/// scanner: metadata, scan requests (pulled from the request's registry), and reports, 302 with
-/// <c>Refresh-After</c> until ready. Every call needs <see cref="ScannerAdapterOptions.ApiKey"/>.
+/// scanner: metadata, scan requests (pulled from the request's registry), and reports (vulnerability, or an SPDX or
+/// CycloneDX SBOM, all from one scan of the image), 302 with <c>Refresh-After</c> until ready. Every call needs <see cref="ScannerAdapterOptions.ApiKey"/>.
 /// </summary>
 public sealed class ScannerAdapterEndpoints(
     AdapterScanStore store, AdapterScanRunner runner, AdapterMetadata metadata, IOptions<ScannerAdapterOptions> options, TimeProvider clock)
@@ -46,15 +46,15 @@ public sealed class ScannerAdapterEndpoints(
             await error!.WriteAsync(context);
             return;
         }
-        var (image, artifact, invalid) = ScanRequestReader.Check(request);
-        if (invalid is not null)
+        var (accepted, invalid) = ScanRequestReader.Check(request);
+        if (accepted is null)
         {
-            await invalid.WriteAsync(context);
+            await invalid!.WriteAsync(context);
             return;
         }
         // Queued scans live as long as the longest scan could take plus a report's lifetime, so none is lost while waiting.
-        var scan = new AdapterScan(Guid.NewGuid().ToString(), image!, artifact!, AdapterScanState.Queued, null, null,
-            clock.GetUtcNow() + options.Value.ScanTimeout + options.Value.ReportLifetime);
+        var scan = new AdapterScan(Guid.NewGuid().ToString(), accepted.Image, accepted.Artifact, accepted.Capabilities,
+            AdapterScanState.Queued, null, null, clock.GetUtcNow() + options.Value.ScanTimeout + options.Value.ReportLifetime);
         if (!store.TryAdd(scan))
         {
             await new AdapterError(StatusCodes.Status500InternalServerError,
@@ -70,20 +70,26 @@ public sealed class ScannerAdapterEndpoints(
     private async Task ReportAsync(HttpContext context, string id)
     {
         if (!await AuthorizedAsync(context)) return;
-        var accept = context.Request.Headers.Accept.ToString();
-        var type = AdapterMediaTypes.Negotiate(accept, AdapterMediaTypes.ProducedReports);
-        if (type is null)
+        var (choice, unfit) = AdapterReportChoice.Of(context.Request);
+        if (choice is null)
         {
-            await AdapterError.NotImplemented(
-                $"Berth's adapter writes {string.Join(" and ", AdapterMediaTypes.ProducedReports)}, not {accept}").WriteAsync(context);
+            await unfit!.WriteAsync(context);
             return;
         }
         var scan = store.Find(id);
-        switch (scan?.State)
+        if (scan is null)
         {
-            case null:
-                await AdapterError.NotFound($"there is no scan request {id} (it may have expired); request the scan again").WriteAsync(context);
-                return;
+            await AdapterError.NotFound($"there is no scan request {id} (it may have expired); request the scan again").WriteAsync(context);
+            return;
+        }
+        // Checked before the state, so a poll for a report the scan will never have fails at once instead of after it.
+        if (choice.RefusedBy(scan) is { } notEnabled)
+        {
+            await notEnabled.WriteAsync(context);
+            return;
+        }
+        switch (scan.State)
+        {
             case AdapterScanState.Queued or AdapterScanState.Running:
                 context.Response.StatusCode = StatusCodes.Status302Found;
                 context.Response.Headers["Refresh-After"] = ((int)options.Value.RefreshAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
@@ -93,8 +99,14 @@ public sealed class ScannerAdapterEndpoints(
                 return;
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = type;
-        await JsonSerializer.SerializeAsync(context.Response.Body, scan.Report!, HarborJson.Options, context.RequestAborted);
+        context.Response.ContentType = choice.MediaType;
+        if (choice.SbomDocument is { } document)
+        {
+            await new HarborSbomReport(document, scan.Artifact, HarborScanner.Berth).WriteAsync(scan.Report!, context.Response.Body, context.RequestAborted);
+            return;
+        }
+        await JsonSerializer.SerializeAsync(context.Response.Body, HarborVulnerabilityReport.Build(scan.Report!, scan.Artifact, HarborScanner.Berth),
+            HarborJson.Options, context.RequestAborted);
     }
 
     private async Task<bool> AuthorizedAsync(HttpContext context)

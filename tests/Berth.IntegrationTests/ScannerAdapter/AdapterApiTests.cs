@@ -28,7 +28,7 @@ public sealed class AdapterApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Metadata_NamesBerthItsVulnerabilityCapabilityAndTheDatabaseTime()
+    public async Task Metadata_NamesBerthItsVulnerabilityAndSbomCapabilitiesAndTheDatabaseTime()
     {
         using var adapter = AdapterClient(_server);
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/metadata");
@@ -40,11 +40,17 @@ public sealed class AdapterApiTests : IAsyncLifetime
         var metadata = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("Berth", metadata["scanner"]!["name"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(metadata["scanner"]!["version"]!.GetValue<string>()));
-        var capability = Assert.Single(metadata["capabilities"]!.AsArray())!;
-        Assert.Equal("vulnerability", capability["type"]!.GetValue<string>());
+        var capabilities = metadata["capabilities"]!.AsArray();
+        Assert.Equal(["vulnerability", "sbom"], capabilities.Select(c => c!["type"]!.GetValue<string>()));
+        var (capability, sbom) = (capabilities[0]!, capabilities[1]!);
         Assert.Equal(["application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"],
             capability["consumes_mime_types"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal([Report10, Report11], capability["produces_mime_types"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Null(capability["additional_attributes"]);
+        Assert.Equal(["application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"],
+            sbom["consumes_mime_types"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal([SbomReport], sbom["produces_mime_types"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal([Spdx, CycloneDx], sbom["additional_attributes"]!["sbom_media_types"]!.AsArray().Select(n => n!.GetValue<string>()));
         var updated = metadata["properties"]!["harbor.scanner-adapter/vulnerability-database-updated-at"]!.GetValue<string>();
         Assert.InRange(DateTimeOffset.Parse(updated), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
     }
@@ -124,7 +130,8 @@ public sealed class AdapterApiTests : IAsyncLifetime
     [InlineData("{\"registry\":{\"url\":\"ftp://host/\"},\"artifact\":{\"repository\":\"p/r\",\"digest\":\"sha256:" + Hex + "\"}}", HttpStatusCode.UnprocessableEntity, "http or https")]
     [InlineData("{\"registry\":{\"url\":\"http://host\"},\"artifact\":{\"repository\":\"p/r\",\"digest\":\"latest\"}}", HttpStatusCode.UnprocessableEntity, "artifact.digest")]
     [InlineData("{\"registry\":{\"url\":\"http://host\"},\"artifact\":{\"repository\":\"p/r\",\"digest\":\"sha256:" + Hex + "\",\"mime_type\":\"application/vnd.cncf.helm.config.v1+json\"}}", HttpStatusCode.NotImplemented, "mime_type")]
-    [InlineData("{\"registry\":{\"url\":\"http://host\"},\"artifact\":{\"repository\":\"p/r\",\"digest\":\"sha256:" + Hex + "\"},\"enabled_capabilities\":[{\"type\":\"sbom\"}]}", HttpStatusCode.NotImplemented, "SBOM")]
+    [InlineData("{\"registry\":{\"url\":\"http://host\"},\"artifact\":{\"repository\":\"p/r\",\"digest\":\"sha256:" + Hex + "\"},\"enabled_capabilities\":[{\"type\":\"sbom\",\"parameters\":{\"sbom_media_types\":[\"text/spdx\"]}}]}", HttpStatusCode.UnprocessableEntity, "text/spdx")]
+    [InlineData("{\"registry\":{\"url\":\"http://host\"},\"artifact\":{\"repository\":\"p/r\",\"digest\":\"sha256:" + Hex + "\"},\"enabled_capabilities\":[{\"type\":\"sbom\",\"produces_mime_types\":[\"application/vnd.security.sbom.report+json; version=2.0\"]}]}", HttpStatusCode.NotImplemented, "application/vnd.security.sbom.report+json; version=1.0")]
     public async Task BadScanRequest_IsRefusedWithTheSpecsStatus(string body, HttpStatusCode expected, string named)
     {
         using var adapter = AdapterClient(_server);

@@ -13,6 +13,9 @@ internal static class AdapterCalls
     public const string ApiKey = "adapter-test-key-0123456789";
     public const string Report11 = "application/vnd.security.vulnerability.report; version=1.1";
     public const string Report10 = "application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0";
+    public const string SbomReport = "application/vnd.security.sbom.report+json; version=1.0";
+    public const string Spdx = "application/spdx+json";
+    public const string CycloneDx = "application/vnd.cyclonedx+json";
     public const string ErrorType = "application/vnd.scanner.adapter.error+json; version=1.0";
     public const string ScanRequestType = "application/vnd.scanner.adapter.scan.request+json; version=1.0";
 
@@ -72,20 +75,22 @@ internal static class AdapterCalls
         return id;
     }
 
-    public static async Task<HttpResponseMessage> GetReportAsync(HttpClient adapter, string id, string? accept = Report11)
+    /// <param name="sbomMediaType">The <c>sbom_media_type</c> query parameter, escaped as Harbor sends it; none when null.</param>
+    public static async Task<HttpResponseMessage> GetReportAsync(HttpClient adapter, string id, string? accept = Report11, string? sbomMediaType = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/scan/{id}/report");
+        var query = sbomMediaType is null ? "" : $"?sbom_media_type={Uri.EscapeDataString(sbomMediaType)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/scan/{id}/report{query}");
         if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
         return await adapter.SendAsync(request);
     }
 
     /// <summary>Polls the report as Harbor does (following Refresh-After) until it is no longer 302; returns that answer.</summary>
-    public static async Task<HttpResponseMessage> WaitForReportAsync(HttpClient adapter, string id, string? accept = Report11)
+    public static async Task<HttpResponseMessage> WaitForReportAsync(HttpClient adapter, string id, string? accept = Report11, string? sbomMediaType = null)
     {
         var deadline = DateTime.UtcNow + ScanTimeout;
         while (true)
         {
-            var response = await GetReportAsync(adapter, id, accept);
+            var response = await GetReportAsync(adapter, id, accept, sbomMediaType);
             if (response.StatusCode != HttpStatusCode.Found) return response;
             var refresh = int.Parse(response.Headers.GetValues("Refresh-After").Single());
             Assert.InRange(refresh, 1, 127);
@@ -93,6 +98,18 @@ internal static class AdapterCalls
             Assert.True(DateTime.UtcNow < deadline, $"the report of {id} was not ready within {ScanTimeout}");
             await Task.Delay(TimeSpan.FromSeconds(refresh));
         }
+    }
+
+    /// <summary>The <c>enabled_capabilities</c> member (with its leading comma) that <see cref="ScanRequest"/> appends.</summary>
+    public static string EnabledCapabilities(string capabilities) => $",\"enabled_capabilities\":{capabilities}";
+
+    /// <summary>The dpkg packages of debian-minbase (debian-node adds none), as dpkg-query listed them beside the layout.</summary>
+    public static async Task<IReadOnlyList<string>> DpkgPackageNamesAsync()
+    {
+        var layout = await TestImages.LayoutAsync();
+        return [.. File.ReadAllLines(Path.Combine(layout.Directory, "debian-minbase.packages"))
+            .Where(line => line.Length > 0)
+            .Select(line => line.Split(' ')[0])];
     }
 
     /// <summary>The message of an adapter error answer, after checking its status and media type.</summary>
