@@ -8,11 +8,8 @@ namespace Berth.Api.Scans;
 /// <summary>Which SBOM document a caller of <c>additions/sbom</c> gets: the query's <c>media_type</c>, else Accept, else SPDX.</summary>
 public static class SbomMediaTypes
 {
-    // The first is the default; each format names its own media type.
-    private static readonly IReportFormat[] Formats = [new SpdxFormat(), new CycloneDxFormat()];
-
     /// <summary>The media types served, for an error message: "application/spdx+json or application/vnd.cyclonedx+json".</summary>
-    public static string Served { get; } = string.Join(" or ", Formats.Select(format => format.MediaType));
+    public static string Served { get; } = string.Join(" or ", SbomFormats.MediaTypes);
 
     /// <summary>The format to write, or null when the query names a media type Berth does not render.</summary>
     public static IReportFormat? Choose(HttpRequest request)
@@ -22,13 +19,12 @@ public static class SbomMediaTypes
         // An Accept header only picks among the two; anything else (*/*, application/json) gets the default.
         foreach (var accepted in request.Headers.Accept.SelectMany(value => (value ?? "").Split(',')))
             if (Of(accepted) is { } format) return format;
-        return Formats[0];
+        return SbomFormats.All[0];
     }
 
     private static IReportFormat? Of(string mediaType)
     {
         if (!MediaTypeHeaderValue.TryParse(mediaType.Trim(), out var parsed)) return null;
-        var name = parsed.MediaType.ToString();
-        return Formats.FirstOrDefault(format => string.Equals(name, format.MediaType, StringComparison.OrdinalIgnoreCase));
+        return SbomFormats.Find(parsed.MediaType.ToString());
     }
 }
