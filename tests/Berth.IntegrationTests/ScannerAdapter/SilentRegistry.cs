@@ -32,8 +32,11 @@ internal sealed class SilentRegistry : IAsyncDisposable
                 lock (_held) _held.Add(client);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (_stop.IsCancellationRequested
+            && e is OperationCanceledException or InvalidOperationException or SocketException or ObjectDisposedException)
         {
+            // Disposal stops the listener. An accept that completed just before comes back to a stopped listener
+            // ("Not listening") or a closed socket instead of seeing the cancellation; all of them mean the same.
         }
     }
 
