@@ -81,10 +81,8 @@ public sealed class ArtifactEndpoints(
         var found = await ArtifactAsync(context, project, repository, reference, new Permission(Resources.Tag, Actions.List));
         if (found is null) return;
         var tags = found.Value.Artifact.Tags;
-        var paging = Paging.From(context.Request.Query);
-        paging.WriteHeaders(context, tags.Count);
         var immutable = await immutability.ForRepositoryAsync(found.Value.Artifact.RepositoryName, context.RequestAborted) ?? NoTagImmutable;
-        await ApiJson.WriteAsync(context, tags.Skip(paging.Offset).Take(paging.PageSize).Select(t => TagJson.From(t, immutable(t.Name))).ToList());
+        await Paging.WritePageAsync(context, tags, t => TagJson.From(t, immutable(t.Name)));
     }
 
     private async Task AddTagAsync(HttpContext context, string project, string repository, string reference)

@@ -23,4 +23,15 @@ public readonly record struct Paging(int Page, int PageSize)
         if ((long)Page * PageSize < total) links.Add($"<{path}?page={Page + 1}&page_size={PageSize}>; rel=\"next\"");
         if (links.Count > 0) context.Response.Headers.Link = string.Join(" , ", links);
     }
+
+    /// <summary>
+    /// Answers a list endpoint whose items are all in memory: the page the query asks for, converted to JSON, with
+    /// the total and the links in the headers.
+    /// </summary>
+    public static Task WritePageAsync<T, TJson>(HttpContext context, IReadOnlyList<T> all, Func<T, TJson> toJson)
+    {
+        var paging = From(context.Request.Query);
+        paging.WriteHeaders(context, all.Count);
+        return ApiJson.WriteAsync(context, all.Skip(paging.Offset).Take(paging.PageSize).Select(toJson).ToList());
+    }
 }

@@ -34,9 +34,7 @@ public sealed class ImmutableRuleEndpoints(ProjectGate gate, IImmutableTagRuleSt
         var grant = await gate.AuthorizeAsync(context, project, new Permission(Resources.ImmutableTag, Actions.List));
         if (grant is null) return;
         var all = await store.ListAsync(grant.Project.Id, context.RequestAborted);
-        var paging = Paging.From(context.Request.Query);
-        paging.WriteHeaders(context, all.Count);
-        await ApiJson.WriteAsync(context, all.Skip(paging.Offset).Take(paging.PageSize).Select(ImmutableRuleJson.From).ToList());
+        await Paging.WritePageAsync(context, all, ImmutableRuleJson.From);
     }
 
     private async Task CreateAsync(HttpContext context, string project)

@@ -35,9 +35,7 @@ public sealed class MemberEndpoints(ProjectGate guard, IProjectStore projects, I
         var members = (await projects.ListMembersAsync(found.Project.Id, context.RequestAborted))
             .Where(m => m.Username.Contains(name, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var paging = Paging.From(context.Request.Query);
-        paging.WriteHeaders(context, members.Count);
-        await ApiJson.WriteAsync(context, members.Skip(paging.Offset).Take(paging.PageSize).Select(MemberJson.From).ToList());
+        await Paging.WritePageAsync(context, members, MemberJson.From);
     }
 
     private async Task AddAsync(HttpContext context, string project)

@@ -90,9 +90,7 @@ public sealed partial class ProjectEndpoints(
             if (access is null || !AccessPolicy.CanSee(principal!, access)) continue;
             visible.Add(ProjectJson.From(project, (int?)access.Role));
         }
-        var paging = Paging.From(query);
-        paging.WriteHeaders(context, visible.Count);
-        await ApiJson.WriteAsync(context, visible.Skip(paging.Offset).Take(paging.PageSize).ToList());
+        await Paging.WritePageAsync(context, visible, project => project);
     }
 
     private async Task ExistsAsync(HttpContext context)

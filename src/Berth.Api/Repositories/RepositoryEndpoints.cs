@@ -27,9 +27,7 @@ public sealed class RepositoryEndpoints(ProjectGate gate, RepositoryPath paths, 
         // The filter applies to the full name, as in Harbor; a fuzzy one narrows the query itself.
         var all = await queries.ListRepositoriesAsync(grant.Project.Id, filter.Fuzzy ? filter.Value : null, context.RequestAborted);
         var matching = all.Where(r => filter.Matches(r.Name)).ToList();
-        var paging = Paging.From(context.Request.Query);
-        paging.WriteHeaders(context, matching.Count);
-        await ApiJson.WriteAsync(context, matching.Skip(paging.Offset).Take(paging.PageSize).Select(RepositoryJson.From).ToList());
+        await Paging.WritePageAsync(context, matching, RepositoryJson.From);
     }
 
     private async Task GetAsync(HttpContext context, string project, string repository)

@@ -98,9 +98,7 @@ public sealed partial class RobotEndpoints(
             .Where(r => filter.Level is null || r.Level == filter.Level)
             .Where(r => filter.NameContains is null || r.Name.Contains(filter.NameContains, StringComparison.Ordinal))
             .ToList();
-        var paging = Paging.From(context.Request.Query);
-        paging.WriteHeaders(context, matching.Count);
-        await ApiJson.WriteAsync(context, matching.Skip(paging.Offset).Take(paging.PageSize).Select(RobotJson.From).ToList());
+        await Paging.WritePageAsync(context, matching, RobotJson.From);
     }
 
     private async Task GetAsync(HttpContext context, long id)

@@ -45,9 +45,7 @@ public sealed partial class UserEndpoints(ApiCaller callers, IUserStore users, C
         // (people, not robots), so reading the narrowed set whole is cheap and keeps the total exact.
         var (candidates, _) = await users.ListAsync(filter!.NameFragment, 0, int.MaxValue, context.RequestAborted);
         var matching = candidates.Where(filter.Matches).ToList();
-        var paging = Paging.From(context.Request.Query);
-        paging.WriteHeaders(context, matching.Count);
-        await ApiJson.WriteAsync(context, matching.Skip(paging.Offset).Take(paging.PageSize).Select(UserJson.From).ToList());
+        await Paging.WritePageAsync(context, matching, UserJson.From);
     }
 
     private async Task CreateAsync(HttpContext context)
